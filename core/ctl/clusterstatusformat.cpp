@@ -1,0 +1,104 @@
+#include "ctl/clusterstatusformat.h"
+
+#include <QJsonArray>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace kafdesk::ctl {
+
+namespace {
+
+qint64 uptimeSeconds(const NodeObservation &o)
+{
+    if (!o.isUp() && o.status != NodeStatus::Paused)
+        return -1;
+    if (!o.recorded.startedAt.isValid())
+        return -1;
+    return o.recorded.startedAt.secsTo(QDateTime::currentDateTimeUtc());
+}
+
+QString registeredText(const NodeObservation &o, const std::optional<MetadataSnapshot> &md)
+{
+    if (!md)
+        return QStringLiteral("-");
+    return md->brokerIds().contains(o.recorded.id) ? QStringLiteral("yes") : QStringLiteral("no");
+}
+
+} // namespace
+
+QString formatUptime(qint64 seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("-");
+    if (seconds < 60)
+        return QStringLiteral("%1s").arg(seconds);
+    if (seconds < 3600)
+        return QStringLiteral("%1m%2s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1h%2m").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QJsonObject statusJson(const QString &directory, const ClusterState &state, const QList<NodeObservation> &nodes,
+                       const std::optional<MetadataSnapshot> &metadata)
+{
+    QJsonArray nodeArray;
+    for (const NodeObservation &o : nodes) {
+        QJsonObject n{
+            {QStringLiteral("id"), o.recorded.id},
+            {QStringLiteral("roles"), QJsonArray{QStringLiteral("broker"), QStringLiteral("controller")}},
+            {QStringLiteral("state"), toString(o.status)},
+            {QStringLiteral("pid"), o.recorded.pid > 0 ? QJsonValue(o.recorded.pid) : QJsonValue()},
+            {QStringLiteral("brokerPort"), o.recorded.brokerPort},
+            {QStringLiteral("controllerPort"), o.recorded.controllerPort},
+            {QStringLiteral("bootstrap"), o.recorded.brokerAddress()},
+            {QStringLiteral("uptimeSeconds"), uptimeSeconds(o) >= 0 ? QJsonValue(uptimeSeconds(o)) : QJsonValue()},
+        };
+        n.insert(QStringLiteral("registered"),
+                 metadata ? QJsonValue(metadata->brokerIds().contains(o.recorded.id)) : QJsonValue());
+        nodeArray.append(n);
+    }
+    return QJsonObject{
+        {QStringLiteral("name"), state.name},
+        {QStringLiteral("clusterId"), state.clusterId},
+        {QStringLiteral("kafkaVersion"), state.kafkaVersion},
+        {QStringLiteral("directory"), directory},
+        {QStringLiteral("bootstrap"), state.bootstrapServers()},
+        {QStringLiteral("reachable"), metadata.has_value()},
+        {QStringLiteral("nodes"), nodeArray},
+    };
+}
+
+QString statusTable(const QString &directory, const ClusterState &state, const QList<NodeObservation> &nodes,
+                    const std::optional<MetadataSnapshot> &metadata)
+{
+    const QStringList header{QStringLiteral("NODE"),   QStringLiteral("STATE"),      QStringLiteral("PID"),
+                             QStringLiteral("BROKER"), QStringLiteral("CONTROLLER"), QStringLiteral("UPTIME"),
+                             QStringLiteral("REGISTERED")};
+    QList<QStringList> rows{header};
+    for (const NodeObservation &o : nodes)
+        rows << QStringList{QString::number(o.recorded.id),
+                            toString(o.status),
+                            o.recorded.pid > 0 ? QString::number(o.recorded.pid) : QStringLiteral("-"),
+                            o.recorded.brokerAddress(),
+                            QStringLiteral("127.0.0.1:") + QString::number(o.recorded.controllerPort),
+                            formatUptime(uptimeSeconds(o)),
+                            registeredText(o, metadata)};
+    QList<qsizetype> widths(header.size(), 0);
+    for (const QStringList &r : std::as_const(rows))
+        for (qsizetype c = 0; c < r.size(); ++c)
+            widths[c] = std::max(widths[c], r[c].size());
+
+    QString text = QStringLiteral("Cluster \"%1\" (Kafka %2, id %3)\n  %4\nbootstrap=%5\n\n")
+                       .arg(state.name, state.kafkaVersion, state.clusterId, directory, state.bootstrapServers());
+    for (const QStringList &r : std::as_const(rows)) {
+        QString line;
+        for (qsizetype c = 0; c < r.size(); ++c)
+            line += r[c].leftJustified(widths[c] + 2);
+        text += line.trimmed() + QLatin1Char('\n');
+    }
+    if (!metadata)
+        text += QStringLiteral("\nNo broker answered: the cluster is not reachable.\n");
+    return text;
+}
+
+} // namespace kafdesk::ctl

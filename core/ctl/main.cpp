@@ -1,0 +1,50 @@
+// kafdesk-ctl: the headless command line over Kafdesk's core.
+
+#include "ctl/clustercommand.h"
+#include "ctl/console.h"
+#include "kafdesk_build_config.h"
+
+#include <QCoreApplication>
+
+using namespace kafdesk::ctl;
+
+namespace {
+
+QString usage()
+{
+    return QStringLiteral("Usage: kafdesk-ctl COMMAND ...\n\n"
+                          "Commands:\n"
+                          "  cluster VERB ...   run the bundled Apache Kafka cluster (kafdesk-ctl cluster --help)\n\n"
+                          "Options:\n"
+                          "  -h, --help         this text\n"
+                          "  -V, --version      the version of Kafdesk and of its bundled Kafka\n");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("kafdesk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("kafdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KAFDESK_VERSION));
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty()) {
+        err() << usage();
+        return ExitUsage;
+    }
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("-h") || command == QLatin1String("--help") || command == QLatin1String("help")) {
+        out() << usage();
+        return ExitOk;
+    }
+    if (command == QLatin1String("-V") || command == QLatin1String("--version")) {
+        out() << "kafdesk-ctl " << KAFDESK_VERSION << " (bundled Apache Kafka " << KAFDESK_KAFKA_VERSION << ")\n";
+        return ExitOk;
+    }
+    if (command == QLatin1String("cluster"))
+        return runClusterCommand(args);
+    err() << "kafdesk-ctl: unknown command \"" << command << "\".\n\n" << usage();
+    return ExitUsage;
+}

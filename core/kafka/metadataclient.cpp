@@ -1,0 +1,140 @@
+#include "kafka/metadataclient.h"
+
+#include <librdkafka/rdkafka.h>
+
+#include <algorithm>
+
+namespace kafdesk {
+
+namespace {
+
+void ignoreLog(const rd_kafka_t *, int, const char *, const char *)
+{
+    // Connection refusals while a cluster starts are expected; errors reach callers as values.
+}
+
+} // namespace
+
+struct MetadataClient::Handle {
+    rd_kafka_t *rk = nullptr;
+    ~Handle()
+    {
+        if (rk)
+            rd_kafka_destroy(rk);
+    }
+};
+
+const PartitionInfo *TopicInfo::partition(int id) const
+{
+    for (const PartitionInfo &p : partitions)
+        if (p.id == id)
+            return &p;
+    return nullptr;
+}
+
+QList<int> MetadataSnapshot::brokerIds() const
+{
+    QList<int> ids;
+    for (const BrokerInfo &b : brokers)
+        ids << b.id;
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+const TopicInfo *MetadataSnapshot::topic(const QString &name) const
+{
+    for (const TopicInfo &t : topics)
+        if (t.name == name)
+            return &t;
+    return nullptr;
+}
+
+MetadataClient::MetadataClient(const QString &bootstrapServers, const QMap<QString, QString> &extraConfig)
+{
+    char errstr[512];
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    QMap<QString, QString> settings{
+        {QStringLiteral("bootstrap.servers"), bootstrapServers},
+        {QStringLiteral("client.id"), QStringLiteral("kafdesk-metadata")},
+        {QStringLiteral("socket.timeout.ms"), QStringLiteral("3000")},
+        {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("1000")},
+        {QStringLiteral("topic.metadata.refresh.interval.ms"), QStringLiteral("2000")},
+    };
+    for (auto it = extraConfig.cbegin(); it != extraConfig.cend(); ++it)
+        settings.insert(it.key(), it.value());
+    for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
+        if (rd_kafka_conf_set(conf, it.key().toUtf8().constData(), it.value().toUtf8().constData(), errstr,
+                              sizeof errstr) != RD_KAFKA_CONF_OK) {
+            rd_kafka_conf_destroy(conf);
+            m_createError = failure(QStringLiteral("The client setting %1 was refused.").arg(it.key()),
+                                    QString::fromUtf8(errstr));
+            return;
+        }
+    }
+    rd_kafka_conf_set_log_cb(conf, ignoreLog);
+    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+    if (!rk) {
+        rd_kafka_conf_destroy(conf); // rd_kafka_new frees conf only when it succeeds
+        m_createError = failure(QStringLiteral("The Kafka client could not be created."), QString::fromUtf8(errstr));
+        return;
+    }
+    m_handle = std::make_unique<Handle>();
+    m_handle->rk = rk;
+}
+
+MetadataClient::~MetadataClient() = default;
+
+Status MetadataClient::valid() const
+{
+    if (m_handle)
+        return ok();
+    return m_createError;
+}
+
+Result<MetadataSnapshot> MetadataClient::fetch(int timeoutMs, bool allTopics)
+{
+    if (!m_handle)
+        return m_createError;
+    const rd_kafka_metadata_t *md = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_handle->rk, allTopics ? 1 : 0, nullptr, &md, timeoutMs);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return failure(QStringLiteral("No broker answered a metadata request within %1 ms.").arg(timeoutMs),
+                       QString::fromUtf8(rd_kafka_err2str(err)));
+
+    MetadataSnapshot snap;
+    snap.fetchedAt = QDateTime::currentDateTimeUtc();
+    snap.originBrokerId = md->orig_broker_id;
+    for (int i = 0; i < md->broker_cnt; ++i) {
+        const rd_kafka_metadata_broker_t &b = md->brokers[i];
+        snap.brokers.append(BrokerInfo{b.id, QString::fromUtf8(b.host), static_cast<quint16>(b.port)});
+    }
+    std::sort(snap.brokers.begin(), snap.brokers.end(),
+              [](const BrokerInfo &a, const BrokerInfo &b) { return a.id < b.id; });
+    for (int t = 0; t < md->topic_cnt; ++t) {
+        const rd_kafka_metadata_topic_t &mt = md->topics[t];
+        TopicInfo topic;
+        topic.name = QString::fromUtf8(mt.topic);
+        if (mt.err != RD_KAFKA_RESP_ERR_NO_ERROR)
+            topic.error = QString::fromUtf8(rd_kafka_err2name(mt.err));
+        for (int p = 0; p < mt.partition_cnt; ++p) {
+            const rd_kafka_metadata_partition_t &mp = mt.partitions[p];
+            PartitionInfo part;
+            part.id = mp.id;
+            part.leader = mp.leader;
+            for (int r = 0; r < mp.replica_cnt; ++r)
+                part.replicas << mp.replicas[r];
+            for (int r = 0; r < mp.isr_cnt; ++r)
+                part.isr << mp.isrs[r];
+            if (mp.err != RD_KAFKA_RESP_ERR_NO_ERROR)
+                part.error = QString::fromUtf8(rd_kafka_err2name(mp.err));
+            topic.partitions << part;
+        }
+        std::sort(topic.partitions.begin(), topic.partitions.end(),
+                  [](const PartitionInfo &a, const PartitionInfo &b) { return a.id < b.id; });
+        snap.topics << topic;
+    }
+    rd_kafka_metadata_destroy(md);
+    return snap;
+}
+
+} // namespace kafdesk

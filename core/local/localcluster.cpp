@@ -1,0 +1,625 @@
+#include "local/localcluster.h"
+
+#include "local/kafkadistribution.h"
+#include "local/nodeconfig.h"
+#include "local/nodelauncher.h"
+#include "local/portallocator.h"
+#include "local/processtable.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLockFile>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSet>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <algorithm>
+#include <csignal>
+
+namespace kafdesk {
+
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr auto stopGrace = 30s;
+constexpr auto clusterStopGrace = 20s;
+constexpr auto nodeReadyTimeout = 60s;
+
+Error cancelledError()
+{
+    return failure(QStringLiteral("Cancelled."));
+}
+
+bool copyResource(const QString &resource, const QString &target)
+{
+    QFile in(resource);
+    QSaveFile out(target);
+    if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
+        return false;
+    out.write(in.readAll());
+    return out.commit();
+}
+
+bool writeText(const QString &path, const QString &text)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text))
+        return false;
+    f.write(text.toUtf8());
+    return f.commit();
+}
+
+QString idList(const QList<int> &ids)
+{
+    QStringList parts;
+    for (const int id : ids)
+        parts << QString::number(id);
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+LocalCluster::LocalCluster(QString name, QString clustersRoot)
+    : m_paths(std::move(clustersRoot), std::move(name))
+{
+}
+
+QString LocalCluster::defaultClustersRoot()
+{
+    if (const QString env = qEnvironmentVariable("KAFDESK_CLUSTERS_DIR"); !env.isEmpty())
+        return env;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/kafdesk/clusters");
+}
+
+Status LocalCluster::validateName(const QString &name)
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"));
+    if (!valid.match(name).hasMatch())
+        return failure(QStringLiteral("\"%1\" is not a valid cluster name: use up to 64 letters, digits, '.', '_' or "
+                                      "'-', starting with a letter or digit.")
+                           .arg(name));
+    return ok();
+}
+
+QStringList LocalCluster::listNames(const QString &clustersRoot)
+{
+    QStringList names;
+    const QStringList dirs = QDir(clustersRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QString &d : dirs)
+        if (QFile::exists(ClusterPaths(clustersRoot, d).stateFile()))
+            names << d;
+    return names;
+}
+
+bool LocalCluster::exists() const
+{
+    return QFile::exists(m_paths.stateFile());
+}
+
+void LocalCluster::report(const QString &text) const
+{
+    if (m_progress)
+        m_progress(text);
+}
+
+Result<ClusterState> LocalCluster::state() const
+{
+    QFile f(m_paths.stateFile());
+    if (!f.open(QIODevice::ReadOnly)) {
+        const QStringList known = listNames(m_paths.root());
+        return failure(QStringLiteral("There is no local cluster named \"%1\".").arg(name()),
+                       known.isEmpty() ? QStringLiteral("Create one with `kafdesk-ctl cluster start --name %1`.").arg(name())
+                                       : QStringLiteral("Known clusters: %1.").arg(known.join(QStringLiteral(", "))));
+    }
+    auto parsed = ClusterState::fromJson(f.readAll());
+    if (!parsed)
+        return failure(parsed.error().message + QStringLiteral(" (%1)").arg(m_paths.stateFile()), parsed.error().detail);
+    return parsed;
+}
+
+Status LocalCluster::saveState(const ClusterState &s) const
+{
+    QSaveFile f(m_paths.stateFile());
+    if (!f.open(QIODevice::WriteOnly) || f.write(s.toJson()) < 0 || !f.commit())
+        return failure(QStringLiteral("Could not write %1.").arg(m_paths.stateFile()), f.errorString());
+    return ok();
+}
+
+Result<QList<NodeObservation>> LocalCluster::observe() const
+{
+    auto s = state();
+    if (!s)
+        return s.error();
+    QList<NodeObservation> out;
+    for (const NodeState &n : s->nodes) {
+        NodeObservation o{n, NodeStatus::Stopped};
+        switch (processtable::stateOf(n.pid, m_paths.processMarker(n.id))) {
+        case processtable::ProcessState::Running:
+            o.status = NodeStatus::Running;
+            break;
+        case processtable::ProcessState::Stopped:
+            o.status = NodeStatus::Paused;
+            break;
+        case processtable::ProcessState::Gone:
+            o.status = n.intent == NodeIntent::Killed    ? NodeStatus::Killed
+                       : n.intent == NodeIntent::Stopped ? NodeStatus::Stopped
+                                                         : NodeStatus::Exited;
+            o.recorded.pid = 0;
+            break;
+        }
+        out << o;
+    }
+    return out;
+}
+
+Result<NodeState> LocalCluster::requireNode(int id) const
+{
+    auto s = state();
+    if (!s)
+        return s.error();
+    if (const NodeState *n = s->node(id))
+        return *n;
+    return failure(QStringLiteral("Cluster \"%1\" has no node %2; its nodes are %3.").arg(name()).arg(id).arg(
+        idList(s->nodeIds())));
+}
+
+QSet<quint16> LocalCluster::portsOfOtherClusters() const
+{
+    QSet<quint16> ports;
+    for (const QString &other : listNames(m_paths.root())) {
+        if (other == name())
+            continue;
+        auto s = LocalCluster(other, m_paths.root()).state();
+        if (!s)
+            continue;
+        for (const NodeState &n : s->nodes)
+            ports << n.brokerPort << n.controllerPort;
+    }
+    return ports;
+}
+
+Result<ClusterState> LocalCluster::create(const StartOptions &options)
+{
+    const int count = options.brokers > 0 ? options.brokers : 3;
+    if (count < 1 || count > maxNodes)
+        return failure(QStringLiteral("A local cluster has 1 to %1 brokers; %2 were asked for.").arg(maxNodes).arg(count));
+    auto dist = KafkaDistribution::locate();
+    if (!dist)
+        return dist.error();
+    auto ports = PortAllocator::allocate(2 * count, portsOfOtherClusters(), options.basePort);
+    if (!ports)
+        return ports.error();
+
+    ClusterState s;
+    s.name = name();
+    s.clusterId = nodelauncher::generateClusterId();
+    s.kafkaVersion = KafkaDistribution::kafkaVersion();
+    s.createdAt = QDateTime::currentDateTimeUtc();
+    QList<NodeSpec> specs;
+    for (int i = 0; i < count; ++i) {
+        const int id = i + 1;
+        const NodeSpec spec{id, ports->at(i), ports->at(count + i), m_paths.nodeDataDir(id)};
+        specs << spec;
+        s.nodes << NodeState{id, spec.brokerPort, spec.controllerPort, 0, NodeIntent::Stopped, {}};
+    }
+
+    report(QStringLiteral("Creating cluster \"%1\" with %2 nodes in %3").arg(name()).arg(count).arg(m_paths.dir()));
+    if (!QDir().mkpath(m_paths.dir()))
+        return failure(QStringLiteral("Could not create %1.").arg(m_paths.dir()));
+    const auto abandon = [this](Error e) -> Result<ClusterState> {
+        QDir(m_paths.dir()).removeRecursively();
+        return e;
+    };
+    if (!copyResource(QStringLiteral(":/kafdesk/kafka/log4j2.properties"), m_paths.log4jConfig()))
+        return abandon(failure(QStringLiteral("Could not write %1.").arg(m_paths.log4jConfig())));
+    for (const NodeSpec &spec : std::as_const(specs)) {
+        QDir().mkpath(m_paths.nodeDataDir(spec.id));
+        QDir().mkpath(m_paths.nodeLogDir(spec.id));
+        const QString text = renderProperties(nodeProperties(spec, specs),
+                                              QStringLiteral("Kafdesk local cluster \"%1\", node %2 (generated)")
+                                                  .arg(name())
+                                                  .arg(spec.id));
+        if (!writeText(m_paths.nodeConfig(spec.id), text))
+            return abandon(failure(QStringLiteral("Could not write %1.").arg(m_paths.nodeConfig(spec.id))));
+    }
+    report(QStringLiteral("Formatting storage with Kafka's StorageTool (cluster id %1)").arg(s.clusterId));
+    if (const Status f = nodelauncher::formatStorage(dist.value(), m_paths, s.clusterId, s.nodeIds()); !f)
+        return abandon(f.error());
+    if (const Status w = saveState(s); !w)
+        return abandon(w.error());
+    return s;
+}
+
+Result<ClusterState> LocalCluster::start(const StartOptions &options)
+{
+    if (const Status v = validateName(name()); !v)
+        return v.error();
+    QDir().mkpath(m_paths.root());
+    QLockFile creating(m_paths.root() + QStringLiteral("/.") + name() + QStringLiteral(".create-lock"));
+    creating.setStaleLockTime(0);
+    if (!creating.tryLock(5 * 60 * 1000))
+        return failure(QStringLiteral("Another process is creating cluster \"%1\".").arg(name()));
+
+    Result<ClusterState> loaded = exists() ? state() : create(options);
+    if (!loaded)
+        return loaded.error();
+    ClusterState s = loaded.value();
+    if (options.brokers > 0 && options.brokers != s.nodes.size())
+        return failure(QStringLiteral("Cluster \"%1\" already has %2 nodes, not %3.")
+                           .arg(name())
+                           .arg(s.nodes.size())
+                           .arg(options.brokers),
+                       QStringLiteral("Remove it first with `kafdesk-ctl cluster down --name %1`.").arg(name()));
+
+    auto seen = observe();
+    if (!seen)
+        return seen.error();
+    for (const NodeObservation &o : seen.value()) {
+        if (cancelled())
+            return cancelledError();
+        if (o.status == NodeStatus::Paused) {
+            if (const Status r = resumeNode(o.recorded.id); !r)
+                return r.error();
+        } else if (o.status != NodeStatus::Running) {
+            if (const Status l = launchNode(s, o.recorded.id); !l)
+                return l.error();
+        }
+    }
+    creating.unlock();
+
+    report(QStringLiteral("Waiting for %1 brokers to register").arg(s.nodes.size()));
+    auto md = waitForBrokers(s.nodeIds(), options.readyTimeout);
+    if (!md)
+        return md.error();
+    return state();
+}
+
+Result<ClusterState> LocalCluster::start()
+{
+    return start(StartOptions{});
+}
+
+Status LocalCluster::launchNode(ClusterState &s, int id)
+{
+    NodeState *node = s.node(id);
+    if (!node)
+        return failure(QStringLiteral("Cluster \"%1\" has no node %2.").arg(name()).arg(id));
+    auto dist = KafkaDistribution::locate();
+    if (!dist)
+        return dist.error();
+    for (const quint16 port : {node->brokerPort, node->controllerPort}) {
+        if (const QString why = PortAllocator::bindError(port); !why.isEmpty())
+            return failure(QStringLiteral("Node %1 cannot start: port %2 on 127.0.0.1 cannot be bound (%3).")
+                               .arg(id)
+                               .arg(port)
+                               .arg(why),
+                           QStringLiteral("Something else listens there; stop it, or recreate the cluster with "
+                                          "`kafdesk-ctl cluster down --name %1` and start it again.")
+                               .arg(name()));
+    }
+    report(QStringLiteral("Starting node %1 on %2").arg(id).arg(node->brokerAddress()));
+    auto pid = nodelauncher::launch(dist.value(), m_paths, id);
+    if (!pid)
+        return pid.error();
+    node->pid = pid.value();
+    node->intent = NodeIntent::Running;
+    node->startedAt = QDateTime::currentDateTimeUtc();
+    // Re-read before writing so that a concurrent action on another node is kept.
+    auto fresh = state();
+    ClusterState merged = fresh ? fresh.value() : s;
+    if (NodeState *m = merged.node(id))
+        *m = *node;
+    return saveState(merged);
+}
+
+Result<MetadataSnapshot> LocalCluster::waitForBrokers(const QList<int> &expected,
+                                                      std::chrono::milliseconds timeout) const
+{
+    auto s = state();
+    if (!s)
+        return s.error();
+    MetadataClient client(s->bootstrapServers());
+    if (const Status v = client.valid(); !v)
+        return v.error();
+    QList<int> want = expected;
+    std::sort(want.begin(), want.end());
+    QElapsedTimer timer;
+    timer.start();
+    QString lastSeen = QStringLiteral("no broker answered");
+    for (;;) {
+        if (cancelled())
+            return cancelledError();
+        auto md = client.fetch(1500, false);
+        if (md) {
+            if (md->brokerIds() == want)
+                return md;
+            lastSeen = QStringLiteral("brokers %1 are registered").arg(idList(md->brokerIds()));
+        }
+        // A node meant to come up that has exited will never register: say why at once.
+        auto seen = observe();
+        if (seen) {
+            for (const NodeObservation &o : seen.value())
+                if (want.contains(o.recorded.id) && o.status != NodeStatus::Running &&
+                    o.recorded.intent == NodeIntent::Running)
+                    return nodelauncher::explainEarlyExit(m_paths, o.recorded.id);
+        }
+        if (timer.elapsed() > timeout.count())
+            return failure(QStringLiteral("The brokers %1 did not all register within %2 s (%3).")
+                               .arg(idList(want))
+                               .arg(timeout.count() / 1000)
+                               .arg(lastSeen));
+        QThread::msleep(200);
+    }
+}
+
+Status LocalCluster::waitForNodeUp(int id, std::chrono::milliseconds timeout)
+{
+    auto seen = observe();
+    if (!seen)
+        return seen.error();
+    QList<int> up;
+    for (const NodeObservation &o : seen.value())
+        if (o.status == NodeStatus::Running)
+            up << o.recorded.id;
+    if (!up.contains(id))
+        up << id;
+    report(QStringLiteral("Waiting for node %1 to register").arg(id));
+    auto md = waitForBrokers(up, timeout);
+    if (!md)
+        return md.error();
+    return ok();
+}
+
+Status LocalCluster::checkQuorum(const QList<int> &goingDown, bool force) const
+{
+    m_lastRefusal = Refusal::None;
+    auto seen = observe();
+    if (!seen)
+        return seen.error();
+    const qsizetype voters = seen->size();
+    const qsizetype needed = voters / 2 + 1;
+    qsizetype upAfter = 0;
+    for (const NodeObservation &o : seen.value())
+        if (o.status == NodeStatus::Running && !goingDown.contains(o.recorded.id))
+            ++upAfter;
+    if (upAfter >= needed || force)
+        return ok();
+    m_lastRefusal = Refusal::NeedsForce;
+    return failure(QStringLiteral("This leaves %1 of %2 controllers running, but the controller quorum needs %3: the "
+                                  "cluster will stall (no leader elections, no fencing) until a node comes back.")
+                       .arg(upAfter)
+                       .arg(voters)
+                       .arg(needed),
+                   QStringLiteral("Repeat with --force to do it anyway."));
+}
+
+Status LocalCluster::signalNode(int id, int signalNumber, NodeIntent intent, const QString &verb)
+{
+    auto node = requireNode(id);
+    if (!node)
+        return node.error();
+    const QString marker = m_paths.processMarker(id);
+    const auto before = processtable::stateOf(node->pid, marker);
+    if (before == processtable::ProcessState::Gone)
+        return failure(QStringLiteral("Node %1 is not running; there is nothing to %2.").arg(id).arg(verb));
+    // A paused JVM cannot act on SIGTERM until it runs again.
+    if (before == processtable::ProcessState::Stopped && signalNumber == SIGTERM)
+        processtable::signal(node->pid, marker, SIGCONT);
+    report(QStringLiteral("Node %1: %2 (pid %3)").arg(id).arg(verb).arg(node->pid));
+    if (!processtable::signal(node->pid, marker, signalNumber))
+        return failure(QStringLiteral("Could not signal node %1 (pid %2).").arg(id).arg(node->pid));
+
+    if (signalNumber == SIGTERM && !processtable::waitForExit(node->pid, marker, stopGrace))
+        return failure(QStringLiteral("Node %1 is still shutting down after %2 s.").arg(id).arg(stopGrace.count()),
+                       QStringLiteral("Use `kafdesk-ctl cluster kill %1` to end it at once.").arg(id));
+    if (signalNumber == SIGKILL)
+        processtable::waitForExit(node->pid, marker, 10s);
+
+    auto s = state();
+    if (!s)
+        return s.error();
+    NodeState *n = s.value().node(id);
+    n->intent = intent;
+    if (intent != NodeIntent::Running && intent != NodeIntent::Paused)
+        n->pid = 0;
+    return saveState(s.value());
+}
+
+Status LocalCluster::startNode(int id)
+{
+    auto node = requireNode(id);
+    if (!node)
+        return node.error();
+    const auto now = processtable::stateOf(node->pid, m_paths.processMarker(id));
+    if (now == processtable::ProcessState::Stopped)
+        return resumeNode(id);
+    if (now == processtable::ProcessState::Running)
+        return failure(QStringLiteral("Node %1 is already running (pid %2).").arg(id).arg(node->pid));
+    auto s = state();
+    if (!s)
+        return s.error();
+    if (const Status l = launchNode(s.value(), id); !l)
+        return l;
+    return waitForNodeUp(id, nodeReadyTimeout);
+}
+
+Status LocalCluster::stopNode(int id, bool force)
+{
+    if (auto node = requireNode(id); !node)
+        return node.error();
+    if (const Status q = checkQuorum({id}, force); !q)
+        return q;
+    return signalNode(id, SIGTERM, NodeIntent::Stopped, QStringLiteral("controlled shutdown"));
+}
+
+Status LocalCluster::killNode(int id, bool force)
+{
+    if (auto node = requireNode(id); !node)
+        return node.error();
+    if (const Status q = checkQuorum({id}, force); !q)
+        return q;
+    return signalNode(id, SIGKILL, NodeIntent::Killed, QStringLiteral("kill"));
+}
+
+Status LocalCluster::pauseNode(int id, bool force)
+{
+    if (auto node = requireNode(id); !node)
+        return node.error();
+    if (const Status q = checkQuorum({id}, force); !q)
+        return q;
+    return signalNode(id, SIGSTOP, NodeIntent::Paused, QStringLiteral("pause"));
+}
+
+Status LocalCluster::resumeNode(int id)
+{
+    auto node = requireNode(id);
+    if (!node)
+        return node.error();
+    if (processtable::stateOf(node->pid, m_paths.processMarker(id)) != processtable::ProcessState::Stopped)
+        return failure(QStringLiteral("Node %1 is not paused.").arg(id));
+    if (const Status s = signalNode(id, SIGCONT, NodeIntent::Running, QStringLiteral("resume")); !s)
+        return s;
+    return waitForNodeUp(id, nodeReadyTimeout);
+}
+
+Status LocalCluster::restartNode(int id)
+{
+    auto node = requireNode(id);
+    if (!node)
+        return node.error();
+    if (processtable::isAlive(node->pid, m_paths.processMarker(id))) {
+        if (const Status s = signalNode(id, SIGTERM, NodeIntent::Stopped, QStringLiteral("controlled shutdown")); !s)
+            return s;
+    }
+    return startNode(id);
+}
+
+Status LocalCluster::stop()
+{
+    auto seen = observe();
+    if (!seen)
+        return seen.error();
+    QList<NodeState> running;
+    for (const NodeObservation &o : seen.value()) {
+        if (o.status == NodeStatus::Running || o.status == NodeStatus::Paused) {
+            processtable::signal(o.recorded.pid, m_paths.processMarker(o.recorded.id), SIGCONT);
+            running << o.recorded;
+        }
+    }
+    if (!running.isEmpty())
+        report(QStringLiteral("Stopping %1 nodes").arg(running.size()));
+    // A broker's controlled shutdown waits for the controller quorum to acknowledge it. Nodes go one
+    // at a time while a majority would remain; the last majority goes together, while it can still
+    // commit all of their shutdowns. Whatever hangs past the grace period is killed.
+    const qsizetype majority = seen->size() / 2 + 1;
+    while (running.size() > majority) {
+        const NodeState n = running.takeFirst();
+        const QString marker = m_paths.processMarker(n.id);
+        processtable::signal(n.pid, marker, SIGTERM);
+        if (!processtable::waitForExit(n.pid, marker, clusterStopGrace)) {
+            processtable::signal(n.pid, marker, SIGKILL);
+            processtable::waitForExit(n.pid, marker, 10s);
+        }
+    }
+    for (const NodeState &n : std::as_const(running))
+        processtable::signal(n.pid, m_paths.processMarker(n.id), SIGTERM);
+    QElapsedTimer timer;
+    timer.start();
+    for (const NodeState &n : std::as_const(running)) {
+        const auto left = std::max<qint64>(0, std::chrono::milliseconds(clusterStopGrace).count() - timer.elapsed());
+        const QString marker = m_paths.processMarker(n.id);
+        if (!processtable::waitForExit(n.pid, marker, std::chrono::milliseconds(left))) {
+            report(QStringLiteral("Node %1 did not finish its shutdown in time; killing it").arg(n.id));
+            processtable::signal(n.pid, marker, SIGKILL);
+            processtable::waitForExit(n.pid, marker, 10s);
+        }
+    }
+    auto s = state();
+    if (!s)
+        return s.error();
+    for (NodeState &n : s.value().nodes) {
+        if (n.intent == NodeIntent::Running || n.intent == NodeIntent::Paused)
+            n.intent = NodeIntent::Stopped;
+        n.pid = 0;
+    }
+    return saveState(s.value());
+}
+
+Status LocalCluster::restart()
+{
+    if (const Status s = stop(); !s)
+        return s;
+    auto started = start();
+    if (!started)
+        return started.error();
+    return ok();
+}
+
+Status LocalCluster::down()
+{
+    if (!QDir(m_paths.dir()).exists())
+        return failure(QStringLiteral("There is no local cluster named \"%1\".").arg(name()));
+    if (exists()) {
+        if (const Status s = stop(); !s)
+            return s;
+    }
+    // Anything of this cluster still alive (a stray from an interrupted start) goes too.
+    for (const qint64 pid : processtable::findByMarker(m_paths.clusterMarker())) {
+        processtable::signal(pid, m_paths.clusterMarker(), SIGKILL);
+        processtable::waitForExit(pid, m_paths.clusterMarker(), 10s);
+    }
+    report(QStringLiteral("Removing %1").arg(m_paths.dir()));
+    if (!QDir(m_paths.dir()).removeRecursively())
+        return failure(QStringLiteral("Could not remove %1 completely.").arg(m_paths.dir()));
+    return ok();
+}
+
+Status LocalCluster::reset()
+{
+    auto seen = observe();
+    if (!seen)
+        return seen.error();
+    const bool wasRunning = std::any_of(seen->cbegin(), seen->cend(),
+                                        [](const NodeObservation &o) { return o.status == NodeStatus::Running; });
+    if (const Status s = stop(); !s)
+        return s;
+    auto dist = KafkaDistribution::locate();
+    if (!dist)
+        return dist.error();
+    auto s = state();
+    if (!s)
+        return s.error();
+    report(QStringLiteral("Wiping the data of %1 nodes").arg(s->nodes.size()));
+    for (const NodeState &n : s->nodes) {
+        QDir(m_paths.nodeDataDir(n.id)).removeRecursively();
+        QDir(m_paths.nodeLogDir(n.id)).removeRecursively();
+        QFile::remove(m_paths.stdoutLog(n.id));
+        QDir().mkpath(m_paths.nodeDataDir(n.id));
+        QDir().mkpath(m_paths.nodeLogDir(n.id));
+    }
+    ClusterState fresh = s.value();
+    fresh.clusterId = nodelauncher::generateClusterId();
+    fresh.createdAt = QDateTime::currentDateTimeUtc();
+    for (NodeState &n : fresh.nodes) {
+        n.intent = NodeIntent::Stopped;
+        n.pid = 0;
+        n.startedAt = {};
+    }
+    report(QStringLiteral("Formatting fresh storage (cluster id %1)").arg(fresh.clusterId));
+    if (const Status f = nodelauncher::formatStorage(dist.value(), m_paths, fresh.clusterId, fresh.nodeIds()); !f)
+        return f;
+    if (const Status w = saveState(fresh); !w)
+        return w;
+    if (!wasRunning)
+        return ok();
+    auto started = start();
+    if (!started)
+        return started.error();
+    return ok();
+}
+
+} // namespace kafdesk
