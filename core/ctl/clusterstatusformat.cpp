@@ -46,7 +46,7 @@ QJsonObject statusJson(const QString &directory, const ClusterState &state, cons
         QJsonObject n{
             {QStringLiteral("id"), o.recorded.id},
             {QStringLiteral("roles"), QJsonArray{QStringLiteral("broker"), QStringLiteral("controller")}},
-            {QStringLiteral("state"), toString(o.status)},
+            {QStringLiteral("state"), nameOf(o.status)},
             {QStringLiteral("pid"), o.recorded.pid > 0 ? QJsonValue(o.recorded.pid) : QJsonValue()},
             {QStringLiteral("brokerPort"), o.recorded.brokerPort},
             {QStringLiteral("controllerPort"), o.recorded.controllerPort},
@@ -77,7 +77,7 @@ QString statusTable(const QString &directory, const ClusterState &state, const Q
     QList<QStringList> rows{header};
     for (const NodeObservation &o : nodes)
         rows << QStringList{QString::number(o.recorded.id),
-                            toString(o.status),
+                            nameOf(o.status),
                             o.recorded.pid > 0 ? QString::number(o.recorded.pid) : QStringLiteral("-"),
                             o.recorded.brokerAddress(),
                             QStringLiteral("127.0.0.1:") + QString::number(o.recorded.controllerPort),

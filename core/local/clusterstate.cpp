@@ -20,7 +20,7 @@ constexpr IntentName intentNames[] = {{NodeIntent::Running, "running"},
 
 } // namespace
 
-QString toString(NodeIntent intent)
+QString nameOf(NodeIntent intent)
 {
     for (const auto &n : intentNames)
         if (n.intent == intent)
@@ -42,7 +42,7 @@ NodeIntent nodeIntentFromString(const QString &text, bool *ok)
     return NodeIntent::Stopped;
 }
 
-QString toString(NodeStatus status)
+QString nameOf(NodeStatus status)
 {
     switch (status) {
     case NodeStatus::Running:
@@ -100,7 +100,7 @@ QByteArray ClusterState::toJson() const
             {QStringLiteral("brokerPort"), n.brokerPort},
             {QStringLiteral("controllerPort"), n.controllerPort},
             {QStringLiteral("pid"), n.pid},
-            {QStringLiteral("intent"), toString(n.intent)},
+            {QStringLiteral("intent"), nameOf(n.intent)},
             {QStringLiteral("startedAt"), n.startedAt.isValid() ? n.startedAt.toString(Qt::ISODateWithMs) : QString()},
         });
     }

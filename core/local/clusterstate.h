@@ -15,8 +15,8 @@ enum class NodeIntent { Running, Stopped, Killed, Paused };
 // The state a node is seen in now.
 enum class NodeStatus { Running, Paused, Stopped, Killed, Exited };
 
-QString toString(NodeIntent intent);
-QString toString(NodeStatus status);
+QString nameOf(NodeIntent intent);
+QString nameOf(NodeStatus status);
 NodeIntent nodeIntentFromString(const QString &text, bool *ok = nullptr);
 
 struct NodeState {

@@ -138,7 +138,7 @@ Error explainEarlyExit(const ClusterPaths &paths, int nodeId)
     const QStringList logLines = log.split(QLatin1Char('\n'));
     for (const QString &line : logLines)
         if (line.contains(QStringLiteral("ERROR")) || line.contains(QStringLiteral("FATAL")) ||
-            line.contains(QStringLiteral("Exception")))
+            line.contains(QStringLiteral("Exception")) || line.contains(QStringLiteral("Error:")))
             evidence << line;
     if (evidence.size() > 8)
         evidence = evidence.mid(evidence.size() - 8);

@@ -109,11 +109,14 @@ Result<QList<quint16>> PortAllocator::allocate(int count, const QSet<quint16> &e
         return ports;
     }
 
+    // Scan the whole range once from a random point, so that clusters started side by side
+    // spread out but a nearly full range is still searched to the end.
     const Range range = safeRange();
-    auto *rng = QRandomGenerator::global();
-    for (int attempt = 0; ports.size() < count && attempt < 2000; ++attempt) {
-        const auto port = static_cast<quint16>(rng->bounded(int(range.first), int(range.last) + 1));
-        if (exclude.contains(port) || ports.contains(port))
+    const int span = int(range.last) - int(range.first) + 1;
+    const int offset = QRandomGenerator::global()->bounded(span);
+    for (int i = 0; i < span && ports.size() < count; ++i) {
+        const auto port = static_cast<quint16>(range.first + (offset + i) % span);
+        if (exclude.contains(port))
             continue;
         BoundSocket s(port);
         if (!s.ok())

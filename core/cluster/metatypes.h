@@ -1,0 +1,13 @@
+#pragma once
+
+// Values that cross threads through queued signals.
+
+#include "kafka/metadataclient.h"
+#include "local/clusterstate.h"
+#include "util/result.h"
+
+#include <QMetaType>
+
+Q_DECLARE_METATYPE(kafdesk::Error)
+Q_DECLARE_METATYPE(kafdesk::MetadataSnapshot)
+Q_DECLARE_METATYPE(kafdesk::ClusterState)

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+
+namespace kafdesk {
+
+// One home for every persisted GUI setting: its key and its default live here, nowhere else.
+template <typename T>
+class SettingValue {
+public:
+    SettingValue(QString key, T defaultValue) : m_key(std::move(key)), m_default(std::move(defaultValue)) {}
+    T get() const { return QSettings().value(m_key, QVariant::fromValue(m_default)).template value<T>(); }
+    void set(const T &value) const { QSettings().setValue(m_key, QVariant::fromValue(value)); }
+    bool isSet() const { return QSettings().contains(m_key); }
+    const QString &key() const { return m_key; }
+
+private:
+    QString m_key;
+    T m_default;
+};
+
+namespace settings {
+
+// Whether a local cluster that Kafdesk started keeps running after Kafdesk quits.
+const SettingValue<bool> &keepLocalClusterRunning();
+const SettingValue<QByteArray> &mainWindowGeometry();
+const SettingValue<QByteArray> &mainWindowState();
+// How often the broker list refreshes.
+const SettingValue<int> &metadataIntervalMs();
+// How many saved connection profiles there are; none means a first run.
+const SettingValue<int> &savedConnectionCount();
+
+} // namespace settings
+} // namespace kafdesk

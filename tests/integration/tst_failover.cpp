@@ -1,0 +1,247 @@
+// Breaking brokers of a cluster of the test's own, beside the shared one: kill, restart, pause,
+// resume and controlled shutdown, each seen through librdkafka (and kcat) as Kafka reports it.
+
+#include "local/processtable.h"
+#include "support/testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <QDir>
+
+using namespace kafdesk;
+using namespace kafdesk::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+// broker.session.timeout.ms of the bundled cluster, and what fencing may take beyond it on a
+// loaded two-core machine (the controller checks sessions periodically, metadata propagates).
+constexpr auto sessionTimeout = 3000ms;
+constexpr auto fencingMargin = 3000ms;
+
+bool anyLedBy(const TopicInfo &t, int broker)
+{
+    return std::any_of(t.partitions.cbegin(), t.partitions.cend(), [&](const PartitionInfo &p) { return p.leader == broker; });
+}
+
+bool allIsrsFull(const TopicInfo &t, int size)
+{
+    return !t.partitions.isEmpty() && std::all_of(t.partitions.cbegin(), t.partitions.cend(), [&](const PartitionInfo &p) {
+        return p.isr.size() == size && p.leader > 0;
+    });
+}
+
+} // namespace
+
+class TestFailover : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<OwnCluster> m_own;
+    std::unique_ptr<MetadataClient> m_client;
+    QString m_topic = uniqueName(QStringLiteral("failover"));
+
+    QStringList nameArgs() const { return {QStringLiteral("--name"), m_own->name()}; }
+
+    RunResult ctlVerb(const QString &verb, int node, const QStringList &extra = {})
+    {
+        QStringList args{QStringLiteral("cluster"), verb};
+        if (node > 0)
+            args << QString::number(node);
+        return ctl(args + nameArgs() + extra + QStringList{QStringLiteral("-q")});
+    }
+
+    std::optional<MetadataSnapshot> metadata()
+    {
+        auto md = m_client->fetch(2000);
+        if (!md)
+            return std::nullopt;
+        return md.value();
+    }
+
+    // How long until metadata lists exactly `ids`, or -1.
+    qint64 waitForBrokerIds(const QList<int> &ids, std::chrono::milliseconds timeout)
+    {
+        return waitUntil(
+            [&] {
+                const auto md = metadata();
+                return md && md->brokerIds() == ids;
+            },
+            timeout, 25);
+    }
+
+    std::optional<TopicInfo> topic()
+    {
+        const auto md = metadata();
+        const TopicInfo *t = md ? md->topic(m_topic) : nullptr;
+        if (!t)
+            return std::nullopt;
+        return *t;
+    }
+
+    QString nodeState(int id)
+    {
+        const RunResult r = ctl(QStringList{QStringLiteral("cluster"), QStringLiteral("status"), QStringLiteral("--json")} +
+                                nameArgs());
+        const QJsonArray nodes = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("nodes")).toArray();
+        for (const QJsonValue &n : nodes)
+            if (n.toObject().value(QStringLiteral("id")).toInt() == id)
+                return n.toObject().value(QStringLiteral("state")).toString();
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_own = std::make_unique<OwnCluster>(QStringLiteral("failover"));
+        const RunResult started = ctl(QStringList{QStringLiteral("cluster"), QStringLiteral("start"),
+                                                  QStringLiteral("-q")} + nameArgs());
+        QVERIFY2(started.exitCode == 0, qPrintable(started.describe()));
+        QVERIFY(started.out.startsWith(QStringLiteral("bootstrap=127.0.0.1:")));
+        m_client = std::make_unique<MetadataClient>(m_own->bootstrap());
+        const RunResult created = kafkaTool(QStringLiteral("org.apache.kafka.tools.TopicCommand"),
+                                            {QStringLiteral("--bootstrap-server"), m_own->bootstrap(),
+                                             QStringLiteral("--create"), QStringLiteral("--topic"), m_topic,
+                                             QStringLiteral("--partitions"), QStringLiteral("6"),
+                                             QStringLiteral("--replication-factor"), QStringLiteral("3")});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.describe()));
+        QVERIFY(waitUntil([&] { const auto t = topic(); return t && allIsrsFull(*t, 3); }, 20s) >= 0);
+    }
+
+    void twoClustersSideBySide()
+    {
+        const ClusterState shared = sharedClusterState();
+        auto own = m_own->cluster().state();
+        QVERIFY(own.ok());
+        QSet<quint16> sharedPorts;
+        for (const NodeState &n : shared.nodes)
+            sharedPorts << n.brokerPort << n.controllerPort;
+        for (const NodeState &n : own->nodes) {
+            QVERIFY(!sharedPorts.contains(n.brokerPort));
+            QVERIFY(!sharedPorts.contains(n.controllerPort));
+        }
+        QVERIFY(shared.clusterId != own->clusterId);
+        QCOMPARE(kcatBrokerIds(shared.bootstrapServers()), (QList<int>{1, 2, 3}));
+        QCOMPARE(kcatBrokerIds(own->bootstrapServers()), (QList<int>{1, 2, 3}));
+        // Each answers as its own cluster: the other's brokers are not listed.
+        MetadataClient sharedClient(shared.bootstrapServers());
+        auto sharedMd = sharedClient.fetch(5000);
+        QVERIFY(sharedMd.ok());
+        QVERIFY(!sharedMd->topic(m_topic));
+    }
+
+    void killIsFencedWithinTheSessionTimeout()
+    {
+        QCOMPARE(waitForBrokerIds({1, 2, 3}, 10s) >= 0, true);
+        QElapsedTimer sinceKill;
+        sinceKill.start();
+        const RunResult killed = ctlVerb(QStringLiteral("kill"), 3);
+        QVERIFY2(killed.exitCode == 0, qPrintable(killed.describe()));
+        const qint64 fencedAfter = waitForBrokerIds({1, 2}, sessionTimeout + fencingMargin);
+        QVERIFY2(fencedAfter >= 0, "metadata still lists broker 3 after the session timeout and margin");
+        qInfo("SIGKILL to 2 brokers in metadata: %lld ms", sinceKill.elapsed());
+        QCOMPARE(kcatBrokerIds(m_own->bootstrap()), (QList<int>{1, 2}));
+        QCOMPARE(nodeState(3), QStringLiteral("killed"));
+
+        // Leaders move off the dead broker and it leaves every ISR; it stays a replica.
+        QVERIFY(waitUntil([&] {
+                    const auto t = topic();
+                    return t && !anyLedBy(*t, 3) && allIsrsFull(*t, 2);
+                }, 10s) >= 0);
+        const auto t = topic();
+        for (const PartitionInfo &p : t->partitions) {
+            QVERIFY(p.replicas.contains(3));
+            QVERIFY(!p.isr.contains(3));
+        }
+    }
+
+    void restartRejoinsAndIsrsReexpand()
+    {
+        const RunResult restarted = ctlVerb(QStringLiteral("restart"), 3);
+        QVERIFY2(restarted.exitCode == 0, qPrintable(restarted.describe()));
+        QVERIFY(waitForBrokerIds({1, 2, 3}, 5s) >= 0);
+        QCOMPARE(kcatBrokerIds(m_own->bootstrap()), (QList<int>{1, 2, 3}));
+        QCOMPARE(nodeState(3), QStringLiteral("running"));
+        const qint64 reexpanded = waitUntil([&] { const auto t = topic(); return t && allIsrsFull(*t, 3); }, 40s, 200);
+        QVERIFY2(reexpanded >= 0, "the ISRs did not grow back to 3");
+        qInfo("ISRs back to 3 replicas %lld ms after the restart returned", reexpanded);
+    }
+
+    void pausedNodeIsFencedAndReturnsOnResume()
+    {
+        QElapsedTimer sincePause;
+        sincePause.start();
+        const RunResult paused = ctlVerb(QStringLiteral("pause"), 2);
+        QVERIFY2(paused.exitCode == 0, qPrintable(paused.describe()));
+        QCOMPARE(nodeState(2), QStringLiteral("paused"));
+        QVERIFY2(waitForBrokerIds({1, 3}, sessionTimeout + fencingMargin) >= 0, "the paused broker was not fenced");
+        qInfo("SIGSTOP to fenced: %lld ms", sincePause.elapsed());
+        // Its process is still there, only frozen.
+        QVERIFY(waitUntil([&] { const auto t = topic(); return t && !anyLedBy(*t, 2); }, 10s) >= 0);
+
+        const RunResult resumed = ctlVerb(QStringLiteral("resume"), 2);
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.describe()));
+        QVERIFY(waitForBrokerIds({1, 2, 3}, 5s) >= 0);
+        QCOMPARE(nodeState(2), QStringLiteral("running"));
+        QVERIFY(waitUntil([&] { const auto t = topic(); return t && allIsrsFull(*t, 3); }, 40s, 200) >= 0);
+    }
+
+    void controlledShutdownMovesLeadershipAtOnce()
+    {
+        QVERIFY2(waitUntil([&] { const auto t = topic(); return t && anyLedBy(*t, 1); }, 40s, 200) >= 0,
+                 "broker 1 leads no partition to move");
+        QElapsedTimer sinceStop;
+        sinceStop.start();
+        const RunResult stopped = ctlVerb(QStringLiteral("stop"), 1);
+        QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.describe()));
+        const qint64 stopTook = sinceStop.elapsed();
+        // No session timeout to wait for: by the time the process is gone, it leads nothing.
+        const auto t = topic();
+        QVERIFY(t.has_value());
+        QVERIFY2(!anyLedBy(*t, 1), "broker 1 still leads a partition after its controlled shutdown");
+        QVERIFY(std::all_of(t->partitions.cbegin(), t->partitions.cend(),
+                            [](const PartitionInfo &p) { return p.leader > 0 && !p.isr.contains(1); }));
+        QCOMPARE(metadata()->brokerIds(), (QList<int>{2, 3}));
+        qInfo("controlled shutdown of broker 1 took %lld ms", stopTook);
+        QCOMPARE(nodeState(1), QStringLiteral("stopped"));
+    }
+
+    void majorityLossNeedsForce()
+    {
+        // With node 1 stopped, taking node 2 too would leave 1 of 3 controllers.
+        const RunResult refused = ctlVerb(QStringLiteral("kill"), 2);
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(refused.err.contains(QStringLiteral("controller quorum needs 2")), qPrintable(refused.describe()));
+        QVERIFY(refused.err.contains(QStringLiteral("--force")));
+        QCOMPARE(nodeState(2), QStringLiteral("running"));
+        const RunResult pauseRefused = ctlVerb(QStringLiteral("pause"), 3);
+        QCOMPARE(pauseRefused.exitCode, 3);
+
+        const RunResult started = ctlVerb(QStringLiteral("start"), 1);
+        QVERIFY2(started.exitCode == 0, qPrintable(started.describe()));
+        QVERIFY(waitForBrokerIds({1, 2, 3}, 5s) >= 0);
+    }
+
+    void downLeavesNoProcess()
+    {
+        const QString marker = m_own->cluster().paths().clusterMarker();
+        QCOMPARE(processtable::findByMarker(marker).size(), 3);
+        m_client.reset();
+        const RunResult down = ctl(QStringList{QStringLiteral("cluster"), QStringLiteral("down"), QStringLiteral("-q")} +
+                                   nameArgs());
+        QVERIFY2(down.exitCode == 0, qPrintable(down.describe()));
+        QVERIFY(processtable::findByMarker(marker).isEmpty());
+        QVERIFY(!QDir(m_own->cluster().paths().dir()).exists());
+    }
+
+    void cleanupTestCase()
+    {
+        m_client.reset();
+        m_own.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFailover)
+#include "tst_failover.moc"
