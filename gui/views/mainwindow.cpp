@@ -228,15 +228,18 @@ void MainWindow::startLocalCluster()
     m_title->setText(tr("Local cluster \u201c%1\u201d").arg(name));
     m_subtitle->setText(tr("Apache Kafka brokers that Kafdesk runs on this computer"));
     auto startedByUs = m_startedByUs;
+    const int newClusterBrokers = m_options.newClusterBrokers;
     // Attaching to a cluster that already runs does not make it ours to stop at quit.
-    auto operation = [startedByUs](LocalCluster &c) -> Result<ClusterState> {
+    auto operation = [startedByUs, newClusterBrokers](LocalCluster &c) -> Result<ClusterState> {
+        LocalCluster::StartOptions options;
         bool allRunning = false;
-        if (c.exists()) {
-            if (auto seen = c.observe(); seen)
-                allRunning = std::all_of(seen->cbegin(), seen->cend(),
-                                         [](const NodeObservation &o) { return o.status == NodeStatus::Running; });
+        if (!c.exists()) {
+            options.brokers = newClusterBrokers;
+        } else if (auto seen = c.observe(); seen) {
+            allRunning = std::all_of(seen->cbegin(), seen->cend(),
+                                     [](const NodeObservation &o) { return o.status == NodeStatus::Running; });
         }
-        auto started = c.start();
+        auto started = c.start(options);
         if (started && !allRunning)
             *startedByUs = true;
         return started;

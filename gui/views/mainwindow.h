@@ -29,6 +29,7 @@ public:
         QString localClusterName = QStringLiteral("local");
         QString clustersRoot;   // empty: LocalCluster::defaultClustersRoot()
         bool openLocalCluster = false;
+        int newClusterBrokers = 3; // nodes of a local cluster that does not exist yet
     };
 
     explicit MainWindow(Options options, QWidget *parent = nullptr);

@@ -1,7 +1,9 @@
 // The first window against the real shared cluster, offscreen, with a screenshot.
 
 #include "cluster/metadatapoller.h"
+#include "local/processtable.h"
 #include "models/brokertablemodel.h"
+#include "settings.h"
 #include "support/testsupport.h"
 #include "views/mainwindow.h"
 
@@ -57,7 +59,32 @@ private Q_SLOTS:
         auto seen = LocalCluster(sharedClusterName(), clustersDir()).observe();
         QVERIFY(seen.ok());
         for (const NodeObservation &o : seen.value())
-            QCOMPARE(o.status, NodeStatus::Running);
+            QVERIFY(o.status == NodeStatus::Running);
+    }
+
+    void aClusterTheWindowStartedStopsWhenItCloses()
+    {
+        OwnCluster own(QStringLiteral("gui-quit"));
+        settings::keepLocalClusterRunning().set(false);
+        MainWindow::Options options;
+        options.localClusterName = own.name();
+        options.clustersRoot = clustersDir();
+        options.openLocalCluster = true;
+        options.newClusterBrokers = 1;
+        MainWindow window(options);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(window.brokerModel()->aliveCount(), 1, 90000);
+        const QString marker = own.cluster().paths().clusterMarker();
+        QCOMPARE(processtable::findByMarker(marker).size(), 1);
+
+        // Closing waits for the cluster to stop, off the GUI thread, then closes for real.
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 60000);
+        QVERIFY(processtable::findByMarker(marker).isEmpty());
+        auto seen = own.cluster().observe();
+        QVERIFY(seen.ok());
+        QVERIFY(seen->first().status == NodeStatus::Stopped);
     }
 
     void aDeadClusterLeavesTheEventLoopResponsive()
