@@ -1,5 +1,6 @@
 // kafdesk: the desktop console.
 
+#include "app/unixsignalwatcher.h"
 #include "kafdesk_build_config.h"
 #include "settings.h"
 #include "views/mainwindow.h"
@@ -33,6 +34,8 @@ int main(int argc, char *argv[])
     // A first run, with no saved connection, opens the bundled cluster.
     options.openLocalCluster = parser.isSet(local) || kafdesk::settings::savedConnectionCount().get() == 0;
     kafdesk::MainWindow window(options);
+    kafdesk::UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &kafdesk::UnixSignalWatcher::terminationRequested, &window, &QWidget::close);
     window.show();
     return QApplication::exec();
 }

@@ -224,6 +224,21 @@ private Q_SLOTS:
         QVERIFY(waitForBrokerIds({1, 2, 3}, 5s) >= 0);
     }
 
+    void resetWipesEverything()
+    {
+        const QString before = m_own->cluster().state()->clusterId;
+        const RunResult reset = ctlVerb(QStringLiteral("reset"), 0);
+        QVERIFY2(reset.exitCode == 0, qPrintable(reset.describe()));
+        auto after = m_own->cluster().state();
+        QVERIFY(after.ok());
+        QVERIFY(after->clusterId != before);
+        // It ran before, so it runs again: fresh, without the test's topic.
+        QVERIFY(waitForBrokerIds({1, 2, 3}, 10s) >= 0);
+        const auto md = metadata();
+        QVERIFY(md.has_value());
+        QVERIFY(!md->topic(m_topic));
+    }
+
     void downLeavesNoProcess()
     {
         const QString marker = m_own->cluster().paths().clusterMarker();
