@@ -42,6 +42,14 @@ NodeIntent nodeIntentFromString(const QString &text, bool *ok)
     return NodeIntent::Stopped;
 }
 
+QString joinedIds(const QList<int> &ids)
+{
+    QStringList parts;
+    for (const int id : ids)
+        parts << QString::number(id);
+    return parts.join(QStringLiteral(", "));
+}
+
 QString nameOf(NodeStatus status)
 {
     switch (status) {

@@ -18,6 +18,8 @@ enum class NodeStatus { Running, Paused, Stopped, Killed, Exited };
 QString nameOf(NodeIntent intent);
 QString nameOf(NodeStatus status);
 NodeIntent nodeIntentFromString(const QString &text, bool *ok = nullptr);
+// "1, 2, 3": node ids for messages.
+QString joinedIds(const QList<int> &ids);
 
 struct NodeState {
     int id = 0;

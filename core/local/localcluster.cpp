@@ -25,14 +25,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr auto stopGrace = 30s;
 constexpr auto clusterStopGrace = 20s;
-constexpr auto nodeReadyTimeout = 60s;
-
-Error cancelledError()
-{
-    return failure(QStringLiteral("Cancelled."));
-}
 
 bool copyResource(const QString &resource, const QString &target)
 {
@@ -51,14 +44,6 @@ bool writeText(const QString &path, const QString &text)
         return false;
     f.write(text.toUtf8());
     return f.commit();
-}
-
-QString idList(const QList<int> &ids)
-{
-    QStringList parts;
-    for (const int id : ids)
-        parts << QString::number(id);
-    return parts.join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -164,7 +149,7 @@ Result<NodeState> LocalCluster::requireNode(int id) const
     if (const NodeState *n = s->node(id))
         return *n;
     return failure(QStringLiteral("Cluster \"%1\" has no node %2; its nodes are %3.").arg(name()).arg(id).arg(
-        idList(s->nodeIds())));
+        joinedIds(s->nodeIds())));
 }
 
 QSet<quint16> LocalCluster::portsOfOtherClusters() const
@@ -281,221 +266,6 @@ Result<ClusterState> LocalCluster::start(const StartOptions &options)
 Result<ClusterState> LocalCluster::start()
 {
     return start(StartOptions{});
-}
-
-Status LocalCluster::launchNode(ClusterState &s, int id)
-{
-    NodeState *node = s.node(id);
-    if (!node)
-        return failure(QStringLiteral("Cluster \"%1\" has no node %2.").arg(name()).arg(id));
-    auto dist = KafkaDistribution::locate();
-    if (!dist)
-        return dist.error();
-    for (const quint16 port : {node->brokerPort, node->controllerPort}) {
-        if (const QString why = PortAllocator::bindError(port); !why.isEmpty())
-            return failure(QStringLiteral("Node %1 cannot start: port %2 on 127.0.0.1 cannot be bound (%3).")
-                               .arg(id)
-                               .arg(port)
-                               .arg(why),
-                           QStringLiteral("Something else listens there; stop it, or recreate the cluster with "
-                                          "`kafdesk-ctl cluster down --name %1` and start it again.")
-                               .arg(name()));
-    }
-    report(QStringLiteral("Starting node %1 on %2").arg(id).arg(node->brokerAddress()));
-    auto pid = nodelauncher::launch(dist.value(), m_paths, id);
-    if (!pid)
-        return pid.error();
-    node->pid = pid.value();
-    node->intent = NodeIntent::Running;
-    node->startedAt = QDateTime::currentDateTimeUtc();
-    // Re-read before writing so that a concurrent action on another node is kept.
-    auto fresh = state();
-    ClusterState merged = fresh ? fresh.value() : s;
-    if (NodeState *m = merged.node(id))
-        *m = *node;
-    return saveState(merged);
-}
-
-Result<MetadataSnapshot> LocalCluster::waitForBrokers(const QList<int> &expected,
-                                                      std::chrono::milliseconds timeout) const
-{
-    auto s = state();
-    if (!s)
-        return s.error();
-    MetadataClient client(s->bootstrapServers());
-    if (const Status v = client.valid(); !v)
-        return v.error();
-    QList<int> want = expected;
-    std::sort(want.begin(), want.end());
-    QElapsedTimer timer;
-    timer.start();
-    QString lastSeen = QStringLiteral("no broker answered");
-    for (;;) {
-        if (cancelled())
-            return cancelledError();
-        auto md = client.fetch(1500, false);
-        if (md) {
-            if (md->brokerIds() == want)
-                return md;
-            lastSeen = QStringLiteral("brokers %1 are registered").arg(idList(md->brokerIds()));
-        }
-        // A node meant to come up that has exited will never register: say why at once.
-        auto seen = observe();
-        if (seen) {
-            for (const NodeObservation &o : seen.value())
-                if (want.contains(o.recorded.id) && o.status != NodeStatus::Running &&
-                    o.recorded.intent == NodeIntent::Running)
-                    return nodelauncher::explainEarlyExit(m_paths, o.recorded.id);
-        }
-        if (timer.elapsed() > timeout.count())
-            return failure(QStringLiteral("The brokers %1 did not all register within %2 s (%3).")
-                               .arg(idList(want))
-                               .arg(timeout.count() / 1000)
-                               .arg(lastSeen));
-        QThread::msleep(200);
-    }
-}
-
-Status LocalCluster::waitForNodeUp(int id, std::chrono::milliseconds timeout)
-{
-    auto seen = observe();
-    if (!seen)
-        return seen.error();
-    QList<int> up;
-    for (const NodeObservation &o : seen.value())
-        if (o.status == NodeStatus::Running)
-            up << o.recorded.id;
-    if (!up.contains(id))
-        up << id;
-    report(QStringLiteral("Waiting for node %1 to register").arg(id));
-    auto md = waitForBrokers(up, timeout);
-    if (!md)
-        return md.error();
-    return ok();
-}
-
-Status LocalCluster::checkQuorum(const QList<int> &goingDown, bool force) const
-{
-    m_lastRefusal = Refusal::None;
-    auto seen = observe();
-    if (!seen)
-        return seen.error();
-    const qsizetype voters = seen->size();
-    const qsizetype needed = voters / 2 + 1;
-    qsizetype upAfter = 0;
-    for (const NodeObservation &o : seen.value())
-        if (o.status == NodeStatus::Running && !goingDown.contains(o.recorded.id))
-            ++upAfter;
-    if (upAfter >= needed || force)
-        return ok();
-    m_lastRefusal = Refusal::NeedsForce;
-    return failure(QStringLiteral("This leaves %1 of %2 controllers running, but the controller quorum needs %3: the "
-                                  "cluster will stall (no leader elections, no fencing) until a node comes back.")
-                       .arg(upAfter)
-                       .arg(voters)
-                       .arg(needed),
-                   QStringLiteral("Repeat with --force to do it anyway."));
-}
-
-Status LocalCluster::signalNode(int id, int signalNumber, NodeIntent intent, const QString &verb)
-{
-    auto node = requireNode(id);
-    if (!node)
-        return node.error();
-    const QString marker = m_paths.processMarker(id);
-    const auto before = processtable::stateOf(node->pid, marker);
-    if (before == processtable::ProcessState::Gone)
-        return failure(QStringLiteral("Node %1 is not running; there is nothing to %2.").arg(id).arg(verb));
-    // A paused JVM cannot act on SIGTERM until it runs again.
-    if (before == processtable::ProcessState::Stopped && signalNumber == SIGTERM)
-        processtable::signal(node->pid, marker, SIGCONT);
-    report(QStringLiteral("Node %1: %2 (pid %3)").arg(id).arg(verb).arg(node->pid));
-    if (!processtable::signal(node->pid, marker, signalNumber))
-        return failure(QStringLiteral("Could not signal node %1 (pid %2).").arg(id).arg(node->pid));
-
-    if (signalNumber == SIGTERM && !processtable::waitForExit(node->pid, marker, stopGrace))
-        return failure(QStringLiteral("Node %1 is still shutting down after %2 s.").arg(id).arg(stopGrace.count()),
-                       QStringLiteral("Use `kafdesk-ctl cluster kill %1` to end it at once.").arg(id));
-    if (signalNumber == SIGKILL)
-        processtable::waitForExit(node->pid, marker, 10s);
-
-    auto s = state();
-    if (!s)
-        return s.error();
-    NodeState *n = s.value().node(id);
-    n->intent = intent;
-    if (intent != NodeIntent::Running && intent != NodeIntent::Paused)
-        n->pid = 0;
-    return saveState(s.value());
-}
-
-Status LocalCluster::startNode(int id)
-{
-    auto node = requireNode(id);
-    if (!node)
-        return node.error();
-    const auto now = processtable::stateOf(node->pid, m_paths.processMarker(id));
-    if (now == processtable::ProcessState::Stopped)
-        return resumeNode(id);
-    if (now == processtable::ProcessState::Running)
-        return failure(QStringLiteral("Node %1 is already running (pid %2).").arg(id).arg(node->pid));
-    auto s = state();
-    if (!s)
-        return s.error();
-    if (const Status l = launchNode(s.value(), id); !l)
-        return l;
-    return waitForNodeUp(id, nodeReadyTimeout);
-}
-
-Status LocalCluster::stopNode(int id, bool force)
-{
-    if (auto node = requireNode(id); !node)
-        return node.error();
-    if (const Status q = checkQuorum({id}, force); !q)
-        return q;
-    return signalNode(id, SIGTERM, NodeIntent::Stopped, QStringLiteral("controlled shutdown"));
-}
-
-Status LocalCluster::killNode(int id, bool force)
-{
-    if (auto node = requireNode(id); !node)
-        return node.error();
-    if (const Status q = checkQuorum({id}, force); !q)
-        return q;
-    return signalNode(id, SIGKILL, NodeIntent::Killed, QStringLiteral("kill"));
-}
-
-Status LocalCluster::pauseNode(int id, bool force)
-{
-    if (auto node = requireNode(id); !node)
-        return node.error();
-    if (const Status q = checkQuorum({id}, force); !q)
-        return q;
-    return signalNode(id, SIGSTOP, NodeIntent::Paused, QStringLiteral("pause"));
-}
-
-Status LocalCluster::resumeNode(int id)
-{
-    auto node = requireNode(id);
-    if (!node)
-        return node.error();
-    if (processtable::stateOf(node->pid, m_paths.processMarker(id)) != processtable::ProcessState::Stopped)
-        return failure(QStringLiteral("Node %1 is not paused.").arg(id));
-    if (const Status s = signalNode(id, SIGCONT, NodeIntent::Running, QStringLiteral("resume")); !s)
-        return s;
-    return waitForNodeUp(id, nodeReadyTimeout);
-}
-
-Status LocalCluster::restartNode(int id)
-{
-    auto node = requireNode(id);
-    if (!node)
-        return node.error();
-    if (processtable::isAlive(node->pid, m_paths.processMarker(id))) {
-        if (const Status s = signalNode(id, SIGTERM, NodeIntent::Stopped, QStringLiteral("controlled shutdown")); !s)
-            return s;
-    }
-    return startNode(id);
 }
 
 Status LocalCluster::stop()

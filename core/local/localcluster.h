@@ -84,6 +84,8 @@ private:
     Result<NodeState> requireNode(int id) const;
     Status saveState(const ClusterState &state) const;
     Status signalNode(int id, int signalNumber, NodeIntent intent, const QString &verb);
+    // A node out of service (stop, kill, pause), guarded by the quorum check.
+    Status takeDown(int id, bool force, int signalNumber, NodeIntent intent, const QString &verb);
     Status waitForNodeUp(int id, std::chrono::milliseconds timeout);
     QSet<quint16> portsOfOtherClusters() const;
     bool cancelled() const { return m_cancel && m_cancel->load(); }

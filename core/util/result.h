@@ -44,5 +44,7 @@ using Status = Result<Done>;
 
 inline Status ok() { return Done{}; }
 inline Error failure(QString message, QString detail = {}) { return Error{std::move(message), std::move(detail)}; }
+// What an operation that was cancelled on request returns.
+inline Error cancelledError() { return failure(QStringLiteral("Cancelled.")); }
 
 } // namespace kafdesk

@@ -91,4 +91,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestBrokerTableModel)
-#include "tst_brokertablemodel.moc"
+#include "tst_gui_brokertablemodel.moc"
