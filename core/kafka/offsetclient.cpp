@@ -1,0 +1,127 @@
+#include "kafka/offsetclient.h"
+
+#include "kafka/errors.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <librdkafka/rdkafka.h>
+
+namespace kafdesk {
+
+namespace {
+
+void dropLog(const rd_kafka_t *, int, const char *, const char *) {}
+
+struct ListDeleter {
+    void operator()(rd_kafka_topic_partition_list_t *l) const { rd_kafka_topic_partition_list_destroy(l); }
+};
+
+// Errors that pass once metadata catches up with a leader change.
+bool isTransient(rd_kafka_resp_err_t err)
+{
+    return err == RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION || err == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE ||
+           err == RD_KAFKA_RESP_ERR_UNKNOWN_LEADER_EPOCH || err == RD_KAFKA_RESP_ERR_FENCED_LEADER_EPOCH ||
+           err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT ||
+           err == RD_KAFKA_RESP_ERR_OFFSET_NOT_AVAILABLE;
+}
+
+} // namespace
+
+struct OffsetClient::Impl {
+    rd_kafka_t *rk = nullptr;
+    ~Impl()
+    {
+        if (rk)
+            rd_kafka_destroy(rk);
+    }
+};
+
+Result<std::unique_ptr<OffsetClient>> OffsetClient::create(const QMap<QString, QString> &config)
+{
+    char errstr[512];
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    // read_uncommitted: the log end offset is the high watermark, as Kafka's own tools report it.
+    QMap<QString, QString> settings{{QStringLiteral("client.id"), QStringLiteral("kafdesk-offsets")},
+                                    {QStringLiteral("isolation.level"), QStringLiteral("read_uncommitted")},
+                                    {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
+                                    {QStringLiteral("socket.timeout.ms"), QStringLiteral("10000")},
+                                    {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("1000")},
+                                    {QStringLiteral("topic.metadata.refresh.interval.ms"), QStringLiteral("2000")}};
+    for (auto it = config.cbegin(); it != config.cend(); ++it)
+        settings.insert(it.key(), it.value());
+    for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
+        if (rd_kafka_conf_set(conf, it.key().toUtf8().constData(), it.value().toUtf8().constData(), errstr,
+                              sizeof errstr) != RD_KAFKA_CONF_OK) {
+            rd_kafka_conf_destroy(conf);
+            return failure(QStringLiteral("The client setting %1 was refused.").arg(it.key()), QString::fromUtf8(errstr));
+        }
+    }
+    rd_kafka_conf_set_log_cb(conf, dropLog);
+    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr);
+    if (!rk) {
+        rd_kafka_conf_destroy(conf);
+        return failure(QStringLiteral("The Kafka client could not be created."), QString::fromUtf8(errstr));
+    }
+    std::unique_ptr<OffsetClient> client(new OffsetClient);
+    client->m_impl = std::make_unique<Impl>();
+    client->m_impl->rk = rk;
+    return client;
+}
+
+OffsetClient::~OffsetClient() = default;
+
+Result<QMap<OffsetClient::Partition, qint64>> OffsetClient::offsetsAt(const QList<Partition> &partitions,
+                                                                      qint64 timestampMs, int timeoutMs)
+{
+    QMap<Partition, qint64> out;
+    if (partitions.isEmpty())
+        return out;
+    QElapsedTimer timer;
+    timer.start();
+    for (int attempt = 0;; ++attempt) {
+        std::unique_ptr<rd_kafka_topic_partition_list_t, ListDeleter> list(
+            rd_kafka_topic_partition_list_new(static_cast<int>(partitions.size())));
+        for (const Partition &p : partitions)
+            rd_kafka_topic_partition_list_add(list.get(), p.first.toUtf8().constData(), p.second)->offset = timestampMs;
+        const int left = std::max<int>(500, timeoutMs - static_cast<int>(timer.elapsed()));
+        rd_kafka_resp_err_t err = rd_kafka_offsets_for_times(m_impl->rk, list.get(), left);
+        // Any partition's error fails the whole call: look for the first one.
+        rd_kafka_resp_err_t partitionErr = RD_KAFKA_RESP_ERR_NO_ERROR;
+        QString failedAt;
+        for (int i = 0; i < list->cnt && err == RD_KAFKA_RESP_ERR_NO_ERROR; ++i) {
+            if (list->elems[i].err) {
+                partitionErr = list->elems[i].err;
+                failedAt = QStringLiteral("%1-%2").arg(QString::fromUtf8(list->elems[i].topic)).arg(list->elems[i].partition);
+                break;
+            }
+        }
+        const rd_kafka_resp_err_t problem = err ? err : partitionErr;
+        if (problem == RD_KAFKA_RESP_ERR_NO_ERROR) {
+            for (int i = 0; i < list->cnt; ++i)
+                out.insert({QString::fromUtf8(list->elems[i].topic), list->elems[i].partition}, list->elems[i].offset);
+            return out;
+        }
+        if (!isTransient(problem) || timer.elapsed() >= timeoutMs)
+            return kafkaerrors::fromCode(problem, failedAt.isEmpty() ? QStringLiteral("Reading offsets")
+                                                                     : QStringLiteral("Reading the offsets of ") + failedAt);
+        QThread::msleep(std::min(100 * (attempt + 1), 1000)); // leadership is moving: let metadata catch up
+    }
+}
+
+Result<QMap<OffsetClient::Partition, Watermarks>> OffsetClient::watermarks(const QList<Partition> &partitions,
+                                                                           int timeoutMs)
+{
+    auto low = offsetsAt(partitions, earliest, timeoutMs);
+    if (!low)
+        return low.error();
+    auto high = offsetsAt(partitions, latest, timeoutMs);
+    if (!high)
+        return high.error();
+    QMap<Partition, Watermarks> out;
+    for (auto it = low->cbegin(); it != low->cend(); ++it)
+        out.insert(it.key(), Watermarks{it.value(), high->value(it.key(), -1)});
+    return out;
+}
+
+} // namespace kafdesk
