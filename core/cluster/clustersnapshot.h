@@ -39,6 +39,8 @@ struct TopicState {
     QString error;
 
     const PartitionState *partition(int id) const;
+    // The replica count of partition 0, or the largest one when there is no partition 0; 0 when
+    // the topic has no partitions.
     int replicationFactor() const;
     int underReplicatedCount() const;
     int offlineCount() const;
@@ -47,6 +49,10 @@ struct TopicState {
 
 // One immutable picture of a cluster, taken on a poll interval. Share it as
 // std::shared_ptr<const ClusterSnapshot> across threads.
+//
+// Invariants (fromMetadata establishes them; a snapshot built by hand gets them from
+// normalize()): brokers sorted by id, topics sorted by name (QString's operator<) and each
+// topic's partitions sorted by id, without duplicates. topic() relies on them (binary search).
 struct ClusterSnapshot {
     QDateTime takenAt; // UTC
     QList<BrokerState> brokers; // sorted by id
@@ -54,14 +60,22 @@ struct ClusterSnapshot {
 
     const BrokerState *broker(int id) const;
     const TopicState *topic(const QString &name) const;
-    QList<int> aliveBrokerIds() const;
+    QList<int> aliveBrokerIds() const; // sorted
     int partitionCount() const;
-    int underReplicatedCount() const;
-    int offlineCount() const;
+    int underReplicatedCount() const; // partitions whose ISR is smaller than their replica set
+    int offlineCount() const;         // partitions without a leader
+    int offlineReplicaCount() const;  // replicas, over all partitions, on brokers that are not alive
+
+    // Whether the invariants above hold; sorts and drops duplicates (the first one stays) if not.
+    bool isNormalized() const;
+    void normalize();
 
     // Builds a snapshot from one metadata answer. Brokers of `previous` that the answer does not
     // list stay, marked down; offline replicas are the replicas on brokers that are not alive.
+    // A broker id that only shows up as a replica is added as a down broker with no address.
+    // takenAt is the answer's fetchedAt in UTC (now, when the answer has none).
     static ClusterSnapshot fromMetadata(const MetadataSnapshot &metadata, const ClusterSnapshot *previous = nullptr);
+    friend bool operator==(const ClusterSnapshot &, const ClusterSnapshot &) = default;
 };
 
 using ClusterSnapshotPtr = std::shared_ptr<const ClusterSnapshot>;

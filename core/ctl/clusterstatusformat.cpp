@@ -1,5 +1,7 @@
 #include "ctl/clusterstatusformat.h"
 
+#include "ctl/ctlsupport.h"
+
 #include <QJsonArray>
 #include <QStringList>
 
@@ -83,19 +85,9 @@ QString statusTable(const QString &directory, const ClusterState &state, const Q
                             QStringLiteral("127.0.0.1:") + QString::number(o.recorded.controllerPort),
                             formatUptime(uptimeSeconds(o)),
                             registeredText(o, metadata)};
-    QList<qsizetype> widths(header.size(), 0);
-    for (const QStringList &r : std::as_const(rows))
-        for (qsizetype c = 0; c < r.size(); ++c)
-            widths[c] = std::max(widths[c], r[c].size());
-
     QString text = QStringLiteral("Cluster \"%1\" (Kafka %2, id %3)\n  %4\nbootstrap=%5\n\n")
                        .arg(state.name, state.kafkaVersion, state.clusterId, directory, state.bootstrapServers());
-    for (const QStringList &r : std::as_const(rows)) {
-        QString line;
-        for (qsizetype c = 0; c < r.size(); ++c)
-            line += r[c].leftJustified(widths[c] + 2);
-        text += line.trimmed() + QLatin1Char('\n');
-    }
+    text += formatTable(rows);
     if (!metadata)
         text += QStringLiteral("\nNo broker answered: the cluster is not reachable.\n");
     return text;

@@ -2,6 +2,7 @@
 
 #include "ctl/clustercommand.h"
 #include "ctl/console.h"
+#include "ctl/topicscommand.h"
 #include "kafdesk_build_config.h"
 
 #include <QCoreApplication>
@@ -14,7 +15,9 @@ QString usage()
 {
     return QStringLiteral("Usage: kafdesk-ctl COMMAND ...\n\n"
                           "Commands:\n"
-                          "  cluster VERB ...   run the bundled Apache Kafka cluster (kafdesk-ctl cluster --help)\n\n"
+                          "  cluster VERB ...   run the bundled Apache Kafka cluster (kafdesk-ctl cluster --help)\n"
+                          "  describe ...       brokers, topics and partition health of a cluster\n"
+                          "  topics VERB ...    list, describe, create, delete, alter topics (kafdesk-ctl topics --help)\n\n"
                           "Options:\n"
                           "  -h, --help         this text\n"
                           "  -V, --version      the version of Kafdesk and of its bundled Kafka\n");
@@ -45,6 +48,10 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("cluster"))
         return runClusterCommand(args);
+    if (command == QLatin1String("describe"))
+        return runDescribeCommand(args);
+    if (command == QLatin1String("topics"))
+        return runTopicsCommand(args);
     err() << "kafdesk-ctl: unknown command \"" << command << "\".\n\n" << usage();
     return ExitUsage;
 }

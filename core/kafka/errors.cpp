@@ -69,6 +69,39 @@ QString sentenceFor(rd_kafka_resp_err_t err)
 
 } // namespace
 
+Error connectionError(int code, const QString &text, const QString &bootstrap, int timeoutMs)
+{
+    const auto err = static_cast<rd_kafka_resp_err_t>(code);
+    const QString lower = text.toLower();
+    QString detail = text.isEmpty() ? QString::fromUtf8(rd_kafka_err2str(err)) : text;
+    QString message;
+    if (err == RD_KAFKA_RESP_ERR__RESOLVE || lower.contains(QStringLiteral("resolve")))
+        message = QStringLiteral("The bootstrap address %1 could not be resolved: check the host names.").arg(bootstrap);
+    else if (lower.contains(QStringLiteral("unsupported sasl mechanism")) ||
+             (lower.contains(QStringLiteral("mechanism")) && lower.contains(QStringLiteral("not enabled"))) ||
+             err == RD_KAFKA_RESP_ERR_UNSUPPORTED_SASL_MECHANISM)
+        message = QStringLiteral("The broker does not enable this SASL mechanism.");
+    else if (err == RD_KAFKA_RESP_ERR__AUTHENTICATION || err == RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED ||
+             lower.contains(QStringLiteral("authentication")))
+        message = QStringLiteral("Authentication failed: check the user name, password and SASL mechanism.");
+    else if (err == RD_KAFKA_RESP_ERR__SSL || lower.contains(QStringLiteral("ssl")) ||
+             lower.contains(QStringLiteral("certificate"))) {
+        if (lower.contains(QStringLiteral("hostname")) || lower.contains(QStringLiteral("host name")))
+            message = QStringLiteral("The TLS handshake failed: the broker's certificate does not match its host name.");
+        else if (lower.contains(QStringLiteral("verify failed")) || lower.contains(QStringLiteral("unknown ca")) ||
+                 lower.contains(QStringLiteral("self signed")) || lower.contains(QStringLiteral("self-signed")))
+            message = QStringLiteral("The TLS handshake failed: the broker's certificate is not signed by a trusted CA.");
+        else
+            message = QStringLiteral("The TLS handshake failed.");
+    } else if (lower.contains(QStringLiteral("connection refused")))
+        message = QStringLiteral("Nothing is listening at %1.").arg(bootstrap);
+    else if (lower.contains(QStringLiteral("disconnected")) && lower.contains(QStringLiteral("plaintext")))
+        message = QStringLiteral("The broker closed the connection: it may expect TLS or SASL.");
+    else
+        message = QStringLiteral("No broker at %1 answered within %2 ms.").arg(bootstrap).arg(timeoutMs);
+    return failure(message, detail);
+}
+
 QString codeName(int code)
 {
     return QString::fromUtf8(rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(code)));

@@ -1,5 +1,7 @@
 #include "kafka/metadataclient.h"
 
+#include "kafka/errors.h"
+
 #include <librdkafka/rdkafka.h>
 
 #include <algorithm>
@@ -13,10 +15,24 @@ void ignoreLog(const rd_kafka_t *, int, const char *, const char *)
     // Connection refusals while a cluster starts are expected; errors reach callers as values.
 }
 
+struct LastError {
+    int code = 0;
+    QString text;
+};
+
+// Served by rd_kafka_poll() on the owning thread: keeps the latest connection-level error.
+void rememberError(rd_kafka_t *, int err, const char *reason, void *opaque)
+{
+    auto *last = static_cast<LastError *>(opaque);
+    last->code = err;
+    last->text = QString::fromUtf8(reason);
+}
+
 } // namespace
 
 struct MetadataClient::Handle {
     rd_kafka_t *rk = nullptr;
+    LastError lastError;
     ~Handle()
     {
         if (rk)
@@ -72,14 +88,18 @@ MetadataClient::MetadataClient(const QString &bootstrapServers, const QMap<QStri
         }
     }
     rd_kafka_conf_set_log_cb(conf, ignoreLog);
+    auto handle = std::make_unique<Handle>();
+    rd_kafka_conf_set_error_cb(conf, rememberError);
+    rd_kafka_conf_set_opaque(conf, &handle->lastError);
     rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
     if (!rk) {
         rd_kafka_conf_destroy(conf); // rd_kafka_new frees conf only when it succeeds
         m_createError = failure(QStringLiteral("The Kafka client could not be created."), QString::fromUtf8(errstr));
         return;
     }
-    m_handle = std::make_unique<Handle>();
+    m_handle = std::move(handle);
     m_handle->rk = rk;
+    m_bootstrap = bootstrapServers;
 }
 
 MetadataClient::~MetadataClient() = default;
@@ -97,9 +117,11 @@ Result<MetadataSnapshot> MetadataClient::fetch(int timeoutMs, bool allTopics)
         return m_createError;
     const rd_kafka_metadata_t *md = nullptr;
     const rd_kafka_resp_err_t err = rd_kafka_metadata(m_handle->rk, allTopics ? 1 : 0, nullptr, &md, timeoutMs);
-    if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
-        return failure(QStringLiteral("No broker answered a metadata request within %1 ms.").arg(timeoutMs),
-                       QString::fromUtf8(rd_kafka_err2str(err)));
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        rd_kafka_poll(m_handle->rk, 0); // serve the error callbacks that say why
+        const LastError &last = m_handle->lastError;
+        return kafkaerrors::connectionError(last.code ? last.code : err, last.text, m_bootstrap, timeoutMs);
+    }
 
     MetadataSnapshot snap;
     snap.fetchedAt = QDateTime::currentDateTimeUtc();

@@ -64,6 +64,7 @@ private:
     struct Handle;
     std::unique_ptr<Handle> m_handle;
     Error m_createError;
+    QString m_bootstrap;
 };
 
 } // namespace kafdesk

@@ -98,8 +98,22 @@ Result<QMap<OffsetClient::Partition, qint64>> OffsetClient::offsetsAt(const QLis
         }
         const rd_kafka_resp_err_t problem = err ? err : partitionErr;
         if (problem == RD_KAFKA_RESP_ERR_NO_ERROR) {
-            for (int i = 0; i < list->cnt; ++i)
-                out.insert({QString::fromUtf8(list->elems[i].topic), list->elems[i].partition}, list->elems[i].offset);
+            // For a timestamp with no message at or after it, the broker answers -1 (which reads
+            // as `latest`): look those partitions' log end up, as promised, in one more batch.
+            QList<Partition> noMessage;
+            for (int i = 0; i < list->cnt; ++i) {
+                const Partition p{QString::fromUtf8(list->elems[i].topic), list->elems[i].partition};
+                if (timestampMs >= 0 && list->elems[i].offset < 0)
+                    noMessage << p;
+                else
+                    out.insert(p, list->elems[i].offset);
+            }
+            if (!noMessage.isEmpty()) {
+                auto ends = offsetsAt(noMessage, latest, std::max<int>(500, timeoutMs - static_cast<int>(timer.elapsed())));
+                if (!ends)
+                    return ends.error();
+                out.insert(ends.value());
+            }
             return out;
         }
         if (!isTransient(problem) || timer.elapsed() >= timeoutMs)

@@ -12,6 +12,7 @@ namespace kafdesk {
 struct Error {
     QString message;
     QString detail;
+    bool badInput = false; // refused before anything was sent: the request itself is wrong
 
     QString fullText() const { return detail.isEmpty() ? message : message + QLatin1Char('\n') + detail; }
 };

@@ -1,12 +1,14 @@
 // Breaking brokers of a cluster of the test's own, beside the shared one: kill, restart, pause,
 // resume and controlled shutdown, each seen through librdkafka (and kcat) as Kafka reports it.
 
+#include "cluster/clustersession.h"
 #include "local/processtable.h"
 #include "support/testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <QDir>
@@ -45,6 +47,18 @@ class TestFailover : public QObject {
 private:
     std::unique_ptr<OwnCluster> m_own;
     std::unique_ptr<MetadataClient> m_client;
+    std::unique_ptr<ClusterSession> m_session;
+    QList<ReplicationEvent> m_events;
+
+    // Whether the session reported an event of `kind` (for `broker`, or any when -1) since the last clear.
+    bool sawEvent(ReplicationEvent::Kind kind, int broker = -1) const
+    {
+        return std::any_of(m_events.cbegin(), m_events.cend(), [&](const ReplicationEvent &e) {
+            return e.kind == kind && (broker < 0 || e.brokerId == broker) && (e.topic.isEmpty() || e.topic == m_topic ||
+                                                                              kind == ReplicationEvent::Kind::BrokerDown ||
+                                                                              kind == ReplicationEvent::Kind::BrokerUp);
+        });
+    }
     QString m_topic = uniqueName(QStringLiteral("failover"));
 
     QStringList nameArgs() const { return {QStringLiteral("--name"), m_own->name()}; }
@@ -150,6 +164,15 @@ private Q_SLOTS:
                                              QStringLiteral("--replication-factor"), QStringLiteral("3")});
         QVERIFY2(created.exitCode == 0, qPrintable(created.describe()));
         QVERIFY(waitUntil([&] { const auto t = topic(); return t && allIsrsFull(*t, 3); }, 20s) >= 0);
+
+        // The session that turns snapshots into replication events, as the GUI's timeline will.
+        m_session = std::make_unique<ClusterSession>(ConnectionSettings::forBootstrap(m_own->bootstrap()));
+        m_session->setPollInterval(500);
+        connect(m_session.get(), &ClusterSession::replicationEvents, this,
+                [this](const QList<ReplicationEvent> &events) { m_events += events; });
+        QSignalSpy first(m_session.get(), &ClusterSession::snapshotReady);
+        m_session->start();
+        QVERIFY(first.wait(15000));
     }
 
     void twoClustersSideBySide()
@@ -178,6 +201,11 @@ private Q_SLOTS:
     {
         QCOMPARE(waitForBrokerIds({1, 2, 3}, 10s) >= 0, true);
         const auto limit = fencingLimit(3);
+        QTest::qWait(600);
+        m_events.clear();
+        const auto led = topic();
+        const bool anyLedByBefore3 = led && anyLedBy(*led, 3);
+        QVERIFY2(anyLedByBefore3, "broker 3 leads no partition of the test topic");
         QElapsedTimer sinceKill;
         sinceKill.start();
         const RunResult killed = ctlVerb(QStringLiteral("kill"), 3);
@@ -198,10 +226,17 @@ private Q_SLOTS:
             QVERIFY(p.replicas.contains(3));
             QVERIFY(!p.isr.contains(3));
         }
+        // SnapshotDiff saw it happen: the broker went down, leaders moved off it, ISRs shrank.
+        QTRY_VERIFY_WITH_TIMEOUT(sawEvent(ReplicationEvent::Kind::BrokerDown, 3), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(sawEvent(ReplicationEvent::Kind::IsrShrunk, 3), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(sawEvent(ReplicationEvent::Kind::UnderReplicatedStarted), 10000);
+        if (anyLedByBefore3)
+            QTRY_VERIFY_WITH_TIMEOUT(sawEvent(ReplicationEvent::Kind::LeaderChanged), 10000);
     }
 
     void restartRejoinsAndIsrsReexpand()
     {
+        m_events.clear();
         const RunResult restarted = ctlVerb(QStringLiteral("restart"), 3);
         QVERIFY2(restarted.exitCode == 0, qPrintable(restarted.describe()));
         QVERIFY(waitForBrokerIds({1, 2, 3}, 5s) >= 0);
@@ -209,6 +244,9 @@ private Q_SLOTS:
         QCOMPARE(nodeState(3), QStringLiteral("running"));
         const qint64 reexpanded = waitUntil([&] { const auto t = topic(); return t && allIsrsFull(*t, 3); }, 40s, 200);
         QVERIFY2(reexpanded >= 0, "the ISRs did not grow back to 3");
+        QTRY_VERIFY_WITH_TIMEOUT(sawEvent(ReplicationEvent::Kind::BrokerUp, 3), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(sawEvent(ReplicationEvent::Kind::IsrExpanded, 3), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(sawEvent(ReplicationEvent::Kind::UnderReplicatedEnded), 10000);
         qInfo("ISRs back to 3 replicas %lld ms after the restart returned", reexpanded);
     }
 
@@ -287,6 +325,7 @@ private Q_SLOTS:
 
     void downLeavesNoProcess()
     {
+        m_session.reset();
         const QString marker = m_own->cluster().paths().clusterMarker();
         QCOMPARE(processtable::findByMarker(marker).size(), 3);
         m_client.reset();
@@ -299,6 +338,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        m_session.reset();
         m_client.reset();
         m_own.reset();
     }

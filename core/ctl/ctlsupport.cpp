@@ -1,0 +1,85 @@
+#include "ctl/ctlsupport.h"
+
+#include <QJsonArray>
+
+namespace kafdesk::ctl {
+
+int reportError(const Error &error, int code)
+{
+    err() << "kafdesk-ctl: " << error.message << '\n';
+    if (!error.detail.isEmpty())
+        err() << error.detail << '\n';
+    err().flush();
+    return code;
+}
+
+int reportUsage(const QString &message, const QString &usage)
+{
+    err() << "kafdesk-ctl: " << message << "\n\n" << usage;
+    err().flush();
+    return ExitUsage;
+}
+
+QString formatTable(const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &r : rows) {
+        if (widths.size() < r.size())
+            widths.resize(r.size(), 0);
+        for (qsizetype c = 0; c < r.size(); ++c)
+            widths[c] = std::max(widths[c], r[c].size());
+    }
+    QString text;
+    for (const QStringList &r : rows) {
+        QString line;
+        for (qsizetype c = 0; c < r.size(); ++c)
+            line += r[c].leftJustified(widths[c] + 2);
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+        text += line + QLatin1Char('\n');
+    }
+    return text;
+}
+
+void printJson(const QJsonValue &value)
+{
+    if (value.isArray())
+        out() << QJsonDocument(value.toArray()).toJson();
+    else
+        out() << QJsonDocument(value.toObject()).toJson();
+    out().flush();
+}
+
+QString joinInts(const QList<int> &values)
+{
+    QStringList parts;
+    for (const int v : values)
+        parts << QString::number(v);
+    return parts.join(QLatin1Char(','));
+}
+
+std::unique_ptr<ClusterOperations> connectFromOptions(const QCommandLineParser &parser, const ConnectionOptions &options,
+                                                      int *exitCode)
+{
+    auto settings = options.settings(parser);
+    if (!settings) {
+        *exitCode = reportError(settings.error(), ExitUsage);
+        return nullptr;
+    }
+    auto ops = ClusterOperations::connect(settings.value());
+    if (!ops) {
+        *exitCode = reportError(ops.error(), ExitUsage);
+        return nullptr;
+    }
+    ops.value()->admin().setTimeoutMs(options.timeoutMs(parser));
+    // Fail early and clearly when nothing answers, rather than on the first request.
+    auto md = ops.value()->metadata().fetch(options.timeoutMs(parser), false);
+    if (!md) {
+        *exitCode = reportError(md.error());
+        return nullptr;
+    }
+    *exitCode = ExitOk;
+    return std::move(ops).value();
+}
+
+} // namespace kafdesk::ctl
