@@ -5,7 +5,7 @@ add_library(Kafdesk::config ALIAS kafdesk_config)
 target_compile_features(kafdesk_config INTERFACE cxx_std_20)
 target_compile_options(kafdesk_config INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-    -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+    -Woverloaded-virtual -Wimplicit-fallthrough
     $<$<BOOL:${KAFDESK_WERROR}>:-Werror>)
 target_compile_definitions(kafdesk_config INTERFACE
     QT_NO_CAST_FROM_ASCII
