@@ -36,6 +36,7 @@ ClusterOperations::ClusterOperations(ConnectionSettings settings, std::unique_pt
     , m_admin(std::move(admin))
     , m_offsets(std::move(offsets))
     , m_topics(*m_admin, *m_offsets)
+    , m_groups(*m_admin, *m_offsets, m_metadata.get())
 {
 }
 
@@ -128,6 +129,38 @@ Result<QList<TopicPartitionOffset>> ClusterOperations::deleteRecords(const Delet
     if (const Status v = validation::validate(request); !v)
         return badInput(v.error());
     return m_topics.deleteRecords(request);
+}
+
+Result<ResetPlan> ClusterOperations::planReset(const ResetOffsetsRequest &request)
+{
+    if (const Status v = validation::validate(request); !v)
+        return badInput(v.error());
+    return m_groups.planReset(request);
+}
+
+Status ClusterOperations::executeReset(const ResetPlan &plan)
+{
+    if (const Status s = allowMutation(QStringLiteral("resetting offsets")); !s)
+        return s;
+    return m_groups.executeReset(plan);
+}
+
+Status ClusterOperations::deleteGroup(const DeleteGroupRequest &request)
+{
+    if (const Status s = allowMutation(QStringLiteral("deleting consumer groups")); !s)
+        return s;
+    if (const Status v = validation::validate(request); !v)
+        return badInput(v.error());
+    return m_groups.deleteGroup(request);
+}
+
+Status ClusterOperations::deleteGroupOffsets(const DeleteGroupOffsetsRequest &request)
+{
+    if (const Status s = allowMutation(QStringLiteral("deleting committed offsets")); !s)
+        return s;
+    if (const Status v = validation::validate(request); !v)
+        return badInput(v.error());
+    return m_groups.deleteGroupOffsets(request);
 }
 
 } // namespace kafdesk

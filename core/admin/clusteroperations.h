@@ -1,5 +1,6 @@
 #pragma once
 
+#include "admin/groupadmin.h"
 #include "admin/requests.h"
 #include "admin/topicadmin.h"
 #include "kafka/adminclient.h"
@@ -35,6 +36,7 @@ public:
     AdminClient &admin() { return *m_admin; }
     OffsetClient &offsets() { return *m_offsets; }
     TopicAdmin &topics() { return m_topics; }
+    GroupAdmin &groups() { return m_groups; }
 
     // Refuses with a sentence naming the operation when the connection is read-only.
     Status allowMutation(const QString &operation) const;
@@ -44,6 +46,12 @@ public:
     Status addPartitions(const AddPartitionsRequest &request);
     Status alterTopicConfigs(const AlterTopicConfigsRequest &request);
     Result<QList<TopicPartitionOffset>> deleteRecords(const DeleteRecordsRequest &request);
+
+    // A reset's preview is a read; executing it, and deleting, are mutations.
+    Result<ResetPlan> planReset(const ResetOffsetsRequest &request);
+    Status executeReset(const ResetPlan &plan);
+    Status deleteGroup(const DeleteGroupRequest &request);
+    Status deleteGroupOffsets(const DeleteGroupOffsetsRequest &request);
 
 private:
     ClusterOperations(ConnectionSettings settings, std::unique_ptr<MetadataClient> metadata,
@@ -58,6 +66,7 @@ private:
     std::unique_ptr<AdminClient> m_admin;
     std::unique_ptr<OffsetClient> m_offsets;
     TopicAdmin m_topics;
+    GroupAdmin m_groups;
 };
 
 } // namespace kafdesk

@@ -1,6 +1,10 @@
 #include "ctl/connectionoptions.h"
 
 #include "local/localcluster.h"
+#include "profiles/profilestore.h"
+
+#include <QEventLoop>
+#include <QTimer>
 
 namespace kafdesk::ctl {
 
@@ -16,6 +20,47 @@ int ConnectionOptions::timeoutMs(const QCommandLineParser &parser) const
     return ok && seconds > 0 ? seconds * 1000 : 15000;
 }
 
+namespace {
+
+// A saved connection, with its secrets from the OS keychain (waited for here: a command line
+// has nothing else to do meanwhile).
+Result<ConnectionSettings> profileSettings(const QString &name)
+{
+    ProfileStore store;
+    auto profile = store.load(name);
+    if (!profile) {
+        const QStringList known = store.profileNames();
+        Error e = profile.error();
+        if (e.detail.isEmpty() && !known.isEmpty())
+            e.detail = QStringLiteral("Saved connections: %1.").arg(known.join(QStringLiteral(", ")));
+        return e;
+    }
+    ConnectionProfile full = profile.value();
+    if (!store.secretFields(name).isEmpty()) {
+        std::optional<Result<ConnectionProfile>> loaded;
+        QEventLoop loop;
+        QObject::connect(&store, &ProfileStore::secretsLoaded, &loop, [&](const QString &, const ConnectionProfile &p) {
+            loaded = p;
+            loop.quit();
+        });
+        QObject::connect(&store, &ProfileStore::secretsFailed, &loop, [&](const QString &, const Error &e) {
+            loaded = e;
+            loop.quit();
+        });
+        store.loadSecrets(name);
+        if (!loaded)
+            loop.exec();
+        if (!loaded->ok())
+            return loaded->error();
+        full = loaded->value();
+    }
+    if (const Status v = full.validate(); !v)
+        return v.error();
+    return ConnectionSettings{full.name, full.librdkafkaConfig(), full.readOnly};
+}
+
+} // namespace
+
 Result<ConnectionSettings> ConnectionOptions::settings(const QCommandLineParser &parser) const
 {
     const int given = int(parser.isSet(m_bootstrap)) + int(parser.isSet(m_local)) + int(parser.isSet(m_profile));
@@ -30,7 +75,7 @@ Result<ConnectionSettings> ConnectionOptions::settings(const QCommandLineParser 
         return ConnectionSettings::forBootstrap(state->bootstrapServers(), parser.value(m_local));
     }
     if (parser.isSet(m_profile))
-        return failure(QStringLiteral("--profile is not available in kafdesk-ctl yet: use --bootstrap or --local."));
+        return profileSettings(parser.value(m_profile));
     const QString bootstrap = parser.value(m_bootstrap).trimmed();
     for (const QString &server : bootstrap.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const qsizetype colon = server.lastIndexOf(QLatin1Char(':'));
@@ -50,6 +95,7 @@ QString connectionUsage()
     return QStringLiteral("Cluster options:\n"
                           "  --bootstrap B    brokers as host:port[,host:port...]\n"
                           "  --local NAME     a bundled local cluster (kafdesk-ctl cluster list)\n"
+                          "  --profile NAME   a saved connection (secrets from the OS keychain)\n"
                           "  --json           machine-readable output\n"
                           "  --timeout S      seconds to wait for the cluster (default: 15)\n");
 }

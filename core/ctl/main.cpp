@@ -2,6 +2,7 @@
 
 #include "ctl/clustercommand.h"
 #include "ctl/console.h"
+#include "ctl/groupscommand.h"
 #include "ctl/topicscommand.h"
 #include "kafdesk_build_config.h"
 
@@ -17,7 +18,8 @@ QString usage()
                           "Commands:\n"
                           "  cluster VERB ...   run the bundled Apache Kafka cluster (kafdesk-ctl cluster --help)\n"
                           "  describe ...       brokers, topics and partition health of a cluster\n"
-                          "  topics VERB ...    list, describe, create, delete, alter topics (kafdesk-ctl topics --help)\n\n"
+                          "  topics VERB ...    list, describe, create, delete, alter topics (kafdesk-ctl topics --help)\n"
+                          "  groups VERB ...    consumer groups, lag, offset resets (kafdesk-ctl groups --help)\n\n"
                           "Options:\n"
                           "  -h, --help         this text\n"
                           "  -V, --version      the version of Kafdesk and of its bundled Kafka\n");
@@ -52,6 +54,8 @@ int main(int argc, char *argv[])
         return runDescribeCommand(args);
     if (command == QLatin1String("topics"))
         return runTopicsCommand(args);
+    if (command == QLatin1String("groups"))
+        return runGroupsCommand(args);
     err() << "kafdesk-ctl: unknown command \"" << command << "\".\n\n" << usage();
     return ExitUsage;
 }

@@ -104,10 +104,15 @@ private Q_SLOTS:
             last = clock.elapsed();
         });
         tick.start();
-        QTRY_VERIFY_WITH_TIMEOUT(failures.count() >= 2, 15000);
+        // librdkafka reports the refused connection asynchronously: one of the first failures names it.
+        const auto saysNothingListens = [&failures] {
+            for (const QList<QVariant> &f : std::as_const(failures))
+                if (f.first().value<Error>().message.contains(QStringLiteral("Nothing is listening at 127.0.0.1:1")))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(failures.count() >= 2 && saysNothingListens(), 15000);
         QVERIFY2(worstGap < 250, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(worstGap)));
-        const Error e = failures.first().first().value<Error>();
-        QVERIFY2(e.message.contains(QStringLiteral("Nothing is listening at 127.0.0.1:1")), qPrintable(e.fullText()));
     }
 };
 

@@ -60,7 +60,7 @@ private Q_SLOTS:
             this, [&created](const Status &s) { created = s; });
         QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 20000);
         QVERIFY2(created->ok(), qPrintable(created->ok() ? QString() : created->error().fullText()));
-        // The broker's refusal comes back as a clear error with its own text.
+        // A second create is refused before anything is sent...
         std::optional<Status> again;
         session.submit<Done>(
             [topic](ClusterOperations &ops) -> Status {
@@ -69,8 +69,20 @@ private Q_SLOTS:
             this, [&again](const Status &s) { again = s; });
         QTRY_VERIFY_WITH_TIMEOUT(again.has_value(), 20000);
         QVERIFY(!again->ok());
-        QVERIFY2(again->error().message.contains(QStringLiteral("already exists")), qPrintable(again->error().fullText()));
-        QVERIFY(again->error().detail.contains(QStringLiteral("TOPIC_ALREADY_EXISTS")));
+        QVERIFY(again->error().badInput);
+        QVERIFY2(again->error().message.contains(QStringLiteral("exists already")), qPrintable(again->error().fullText()));
+        // ...and what only the broker can refuse comes back with its own text.
+        std::optional<Status> refused;
+        session.submit<Done>(
+            [topic](ClusterOperations &ops) -> Status {
+                return ops.createTopic(CreateTopicRequest{topic + QStringLiteral("-x"), 1, 3, {},
+                                                          {{QStringLiteral("no.such.config"), QStringLiteral("1")}}});
+            },
+            this, [&refused](const Status &s) { refused = s; });
+        QTRY_VERIFY_WITH_TIMEOUT(refused.has_value(), 20000);
+        QVERIFY(!refused->ok());
+        QVERIFY(!refused->error().badInput);
+        QVERIFY2(refused->error().detail.contains(QStringLiteral("no.such.config")), qPrintable(refused->error().fullText()));
     }
 
     void cancelledRequestsSayCancelled()
