@@ -56,11 +56,11 @@ QString lagTable(const GroupLag &g)
         rows << QStringList{p.topic, QString::number(p.partition),
                             p.committed ? QString::number(*p.committed) : QStringLiteral("no commit"),
                             QString::number(p.logEnd), optionalText(p.lag), p.owner.isEmpty() ? QStringLiteral("-") : p.owner};
-    return QStringLiteral("Group %1 (%2, %3 members): total lag %4\n")
-               .arg(g.groupId, g.state)
-               .arg(g.members)
-               .arg(g.totalLag) +
-           formatTable(rows);
+    const QString members = g.members < 0 ? QStringLiteral("members unknown") : QStringLiteral("%1 members").arg(g.members);
+    QString text = QStringLiteral("Group %1 (%2, %3): total lag %4\n").arg(g.groupId, g.state, members).arg(g.totalLag);
+    if (!g.note.isEmpty())
+        text += QStringLiteral("Note: ") + g.note + QLatin1Char('\n');
+    return text + formatTable(rows);
 }
 
 Result<ResetOffsetsRequest> resetRequest(const QCommandLineParser &parser, const QString &group, const QString &topic)

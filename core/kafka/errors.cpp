@@ -75,7 +75,11 @@ Error connectionError(int code, const QString &text, const QString &bootstrap, i
     const QString lower = text.toLower();
     QString detail = text.isEmpty() ? QString::fromUtf8(rd_kafka_err2str(err)) : text;
     QString message;
-    if (err == RD_KAFKA_RESP_ERR__RESOLVE || lower.contains(QStringLiteral("resolve")))
+    if (lower.contains(QStringLiteral("security.protocol")) ||
+        (lower.contains(QStringLiteral("disconnected")) && lower.contains(QStringLiteral("apiversion"))))
+        message = QStringLiteral("The broker closed the connection at once: it probably expects TLS or SASL, so check "
+                                 "the security protocol.");
+    else if (err == RD_KAFKA_RESP_ERR__RESOLVE || lower.contains(QStringLiteral("resolve")))
         message = QStringLiteral("The bootstrap address %1 could not be resolved: check the host names.").arg(bootstrap);
     else if (lower.contains(QStringLiteral("unsupported sasl mechanism")) ||
              (lower.contains(QStringLiteral("mechanism")) && lower.contains(QStringLiteral("not enabled"))) ||
@@ -95,8 +99,6 @@ Error connectionError(int code, const QString &text, const QString &bootstrap, i
             message = QStringLiteral("The TLS handshake failed.");
     } else if (lower.contains(QStringLiteral("connection refused")))
         message = QStringLiteral("Nothing is listening at %1.").arg(bootstrap);
-    else if (lower.contains(QStringLiteral("disconnected")) && lower.contains(QStringLiteral("plaintext")))
-        message = QStringLiteral("The broker closed the connection: it may expect TLS or SASL.");
     else
         message = QStringLiteral("No broker at %1 answered within %2 ms.").arg(bootstrap).arg(timeoutMs);
     return failure(message, detail);
