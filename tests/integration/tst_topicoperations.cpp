@@ -234,6 +234,15 @@ private Q_SLOTS:
         auto records = ro.value()->deleteRecords(DeleteRecordsRequest{topic, {{0, 1}}});
         QVERIFY(!records.ok());
         refusals.append({QStringLiteral("delete records"), records.error()});
+        ResetPlan plan;
+        plan.request = ResetOffsetsRequest{QStringLiteral("g"), topic, {}, ResetStrategy::Earliest, 0, {}, true};
+        collect(QStringLiteral("reset offsets"), ro.value()->executeReset(plan));
+        collect(QStringLiteral("delete group"), ro.value()->deleteGroup(DeleteGroupRequest{QStringLiteral("g")}));
+        collect(QStringLiteral("delete group offsets"),
+                ro.value()->deleteGroupOffsets(DeleteGroupOffsetsRequest{QStringLiteral("g"), topic}));
+        // Reading stays allowed: a reset preview is not a change.
+        QVERIFY(ro.value()->groups().list().ok());
+        QCOMPARE(refusals.size(), 8);
         for (const auto &[what, e] : std::as_const(refusals))
             QVERIFY2(e.message.contains(QStringLiteral("\"prod\" is read-only")), qPrintable(what + e.message));
     }
