@@ -1,4 +1,5 @@
 #include "kafka/adminclientimpl.h"
+#include "kafka/handle.h"
 
 #include <QElapsedTimer>
 
@@ -7,8 +8,6 @@ namespace kafdesk {
 using namespace admindetail;
 
 namespace {
-
-void dropLog(const rd_kafka_t *, int, const char *, const char *) {}
 
 rd_kafka_ResourceType_t resourceType(ConfigResourceType type)
 {
@@ -85,6 +84,15 @@ QList<TopicPartitionOffset> toOffsets(const rd_kafka_topic_partition_list_t *lis
     return out;
 }
 
+std::optional<Error> firstTopicError(const rd_kafka_topic_result_t **results, size_t count, const QString &what)
+{
+    for (size_t i = 0; i < count; ++i)
+        if (rd_kafka_topic_result_error(results[i]))
+            return kafkaerrors::fromCode(rd_kafka_topic_result_error(results[i]), what,
+                                         text(rd_kafka_topic_result_error_string(results[i])));
+    return std::nullopt;
+}
+
 std::optional<Error> firstPartitionError(const rd_kafka_topic_partition_list_t *list, const QString &what)
 {
     if (!list)
@@ -101,31 +109,18 @@ std::optional<Error> firstPartitionError(const rd_kafka_topic_partition_list_t *
 
 Result<std::unique_ptr<AdminClient>> AdminClient::create(const QMap<QString, QString> &config)
 {
-    char errstr[512];
-    rd_kafka_conf_t *conf = rd_kafka_conf_new();
-    QMap<QString, QString> settings{{QStringLiteral("client.id"), QStringLiteral("kafdesk-admin")},
-                                    {QStringLiteral("socket.timeout.ms"), QStringLiteral("10000")},
-                                    {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("1000")},
-                                    {QStringLiteral("topic.metadata.refresh.interval.ms"), QStringLiteral("5000")}};
-    for (auto it = config.cbegin(); it != config.cend(); ++it)
-        settings.insert(it.key(), it.value());
-    for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
-        if (rd_kafka_conf_set(conf, it.key().toUtf8().constData(), it.value().toUtf8().constData(), errstr,
-                              sizeof errstr) != RD_KAFKA_CONF_OK) {
-            rd_kafka_conf_destroy(conf);
-            return failure(QStringLiteral("The client setting %1 was refused.").arg(it.key()), text(errstr));
-        }
-    }
-    rd_kafka_conf_set_log_cb(conf, dropLog);
-    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
-    if (!rk) {
-        rd_kafka_conf_destroy(conf);
-        return failure(QStringLiteral("The Kafka client could not be created."), text(errstr));
-    }
+    auto rk = kafkahandle::create(RD_KAFKA_PRODUCER,
+                                  {{QStringLiteral("client.id"), QStringLiteral("kafdesk-admin")},
+                                   {QStringLiteral("socket.timeout.ms"), QStringLiteral("10000")},
+                                   {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("1000")},
+                                   {QStringLiteral("topic.metadata.refresh.interval.ms"), QStringLiteral("5000")}},
+                                  config);
+    if (!rk)
+        return rk.error();
     std::unique_ptr<AdminClient> client(new AdminClient);
     client->m_impl = std::make_unique<Impl>();
-    client->m_impl->rk = rk;
-    client->m_impl->queue = rd_kafka_queue_new(rk);
+    client->m_impl->rk = rk.value();
+    client->m_impl->queue = rd_kafka_queue_new(rk.value());
     return client;
 }
 
@@ -159,10 +154,8 @@ Status AdminClient::createTopic(const CreateTopicRequest &request, bool validate
     size_t count = 0;
     const rd_kafka_topic_result_t **results =
         rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev->get()), &count);
-    for (size_t i = 0; i < count; ++i)
-        if (rd_kafka_topic_result_error(results[i]))
-            return kafkaerrors::fromCode(rd_kafka_topic_result_error(results[i]), what,
-                                         text(rd_kafka_topic_result_error_string(results[i])));
+    if (auto e = firstTopicError(results, count, what))
+        return *e;
     return ok();
 }
 
@@ -211,10 +204,8 @@ Status AdminClient::createPartitions(const AddPartitionsRequest &request, bool v
     size_t count = 0;
     const rd_kafka_topic_result_t **results =
         rd_kafka_CreatePartitions_result_topics(rd_kafka_event_CreatePartitions_result(ev->get()), &count);
-    for (size_t i = 0; i < count; ++i)
-        if (rd_kafka_topic_result_error(results[i]))
-            return kafkaerrors::fromCode(rd_kafka_topic_result_error(results[i]), what,
-                                         text(rd_kafka_topic_result_error_string(results[i])));
+    if (auto e = firstTopicError(results, count, what))
+        return *e;
     return ok();
 }
 

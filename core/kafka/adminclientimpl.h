@@ -39,6 +39,8 @@ OptionsPtr options(rd_kafka_t *rk, rd_kafka_admin_op_t op, int timeoutMs, bool v
 // Waits for the result event of the call just made; fails on timeout, cancel or a request-level error.
 Result<EventPtr> await(rd_kafka_queue_t *queue, int timeoutMs, const std::atomic_bool *cancel, const QString &what);
 QList<TopicPartitionOffset> toOffsets(const rd_kafka_topic_partition_list_t *list);
+// The first topic-level error of a topic result list, as an Error, or nothing.
+std::optional<Error> firstTopicError(const rd_kafka_topic_result_t **results, size_t count, const QString &what);
 // The first partition-level error of a list, as an Error, or nothing.
 std::optional<Error> firstPartitionError(const rd_kafka_topic_partition_list_t *list, const QString &what);
 QString text(const char *s);

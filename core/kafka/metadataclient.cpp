@@ -1,6 +1,7 @@
 #include "kafka/metadataclient.h"
 
 #include "kafka/errors.h"
+#include "kafka/handle.h"
 
 #include <librdkafka/rdkafka.h>
 
@@ -9,11 +10,6 @@
 namespace kafdesk {
 
 namespace {
-
-void ignoreLog(const rd_kafka_t *, int, const char *, const char *)
-{
-    // Connection refusals while a cluster starts are expected; errors reach callers as values.
-}
 
 struct LastError {
     int code = 0;
@@ -67,38 +63,23 @@ const TopicInfo *MetadataSnapshot::topic(const QString &name) const
 
 MetadataClient::MetadataClient(const QString &bootstrapServers, const QMap<QString, QString> &extraConfig)
 {
-    char errstr[512];
-    rd_kafka_conf_t *conf = rd_kafka_conf_new();
-    QMap<QString, QString> settings{
-        {QStringLiteral("bootstrap.servers"), bootstrapServers},
-        {QStringLiteral("client.id"), QStringLiteral("kafdesk-metadata")},
-        {QStringLiteral("socket.timeout.ms"), QStringLiteral("3000")},
-        {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("1000")},
-        {QStringLiteral("topic.metadata.refresh.interval.ms"), QStringLiteral("2000")},
-    };
-    for (auto it = extraConfig.cbegin(); it != extraConfig.cend(); ++it)
-        settings.insert(it.key(), it.value());
-    for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
-        if (rd_kafka_conf_set(conf, it.key().toUtf8().constData(), it.value().toUtf8().constData(), errstr,
-                              sizeof errstr) != RD_KAFKA_CONF_OK) {
-            rd_kafka_conf_destroy(conf);
-            m_createError = failure(QStringLiteral("The client setting %1 was refused.").arg(it.key()),
-                                    QString::fromUtf8(errstr));
-            return;
-        }
-    }
-    rd_kafka_conf_set_log_cb(conf, ignoreLog);
     auto handle = std::make_unique<Handle>();
-    rd_kafka_conf_set_error_cb(conf, rememberError);
-    rd_kafka_conf_set_opaque(conf, &handle->lastError);
-    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+    auto rk = kafkahandle::create(RD_KAFKA_PRODUCER,
+                                  {{QStringLiteral("bootstrap.servers"), bootstrapServers},
+                                   {QStringLiteral("client.id"), QStringLiteral("kafdesk-metadata")},
+                                   {QStringLiteral("socket.timeout.ms"), QStringLiteral("3000")},
+                                   {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("1000")},
+                                   {QStringLiteral("topic.metadata.refresh.interval.ms"), QStringLiteral("2000")}},
+                                  extraConfig, [&handle](rd_kafka_conf_t *conf) {
+                                      rd_kafka_conf_set_error_cb(conf, rememberError);
+                                      rd_kafka_conf_set_opaque(conf, &handle->lastError);
+                                  });
     if (!rk) {
-        rd_kafka_conf_destroy(conf); // rd_kafka_new frees conf only when it succeeds
-        m_createError = failure(QStringLiteral("The Kafka client could not be created."), QString::fromUtf8(errstr));
+        m_createError = rk.error();
         return;
     }
     m_handle = std::move(handle);
-    m_handle->rk = rk;
+    m_handle->rk = rk.value();
     m_bootstrap = bootstrapServers;
 }
 

@@ -1,6 +1,7 @@
 #include "kafka/offsetclient.h"
 
 #include "kafka/errors.h"
+#include "kafka/handle.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -10,8 +11,6 @@
 namespace kafdesk {
 
 namespace {
-
-void dropLog(const rd_kafka_t *, int, const char *, const char *) {}
 
 struct ListDeleter {
     void operator()(rd_kafka_topic_partition_list_t *l) const { rd_kafka_topic_partition_list_destroy(l); }
@@ -39,33 +38,20 @@ struct OffsetClient::Impl {
 
 Result<std::unique_ptr<OffsetClient>> OffsetClient::create(const QMap<QString, QString> &config)
 {
-    char errstr[512];
-    rd_kafka_conf_t *conf = rd_kafka_conf_new();
     // read_uncommitted: the log end offset is the high watermark, as Kafka's own tools report it.
-    QMap<QString, QString> settings{{QStringLiteral("client.id"), QStringLiteral("kafdesk-offsets")},
-                                    {QStringLiteral("isolation.level"), QStringLiteral("read_uncommitted")},
-                                    {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
-                                    {QStringLiteral("socket.timeout.ms"), QStringLiteral("10000")},
-                                    {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("1000")},
-                                    {QStringLiteral("topic.metadata.refresh.interval.ms"), QStringLiteral("2000")}};
-    for (auto it = config.cbegin(); it != config.cend(); ++it)
-        settings.insert(it.key(), it.value());
-    for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
-        if (rd_kafka_conf_set(conf, it.key().toUtf8().constData(), it.value().toUtf8().constData(), errstr,
-                              sizeof errstr) != RD_KAFKA_CONF_OK) {
-            rd_kafka_conf_destroy(conf);
-            return failure(QStringLiteral("The client setting %1 was refused.").arg(it.key()), QString::fromUtf8(errstr));
-        }
-    }
-    rd_kafka_conf_set_log_cb(conf, dropLog);
-    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr);
-    if (!rk) {
-        rd_kafka_conf_destroy(conf);
-        return failure(QStringLiteral("The Kafka client could not be created."), QString::fromUtf8(errstr));
-    }
+    auto rk = kafkahandle::create(RD_KAFKA_CONSUMER,
+                                  {{QStringLiteral("client.id"), QStringLiteral("kafdesk-offsets")},
+                                   {QStringLiteral("isolation.level"), QStringLiteral("read_uncommitted")},
+                                   {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
+                                   {QStringLiteral("socket.timeout.ms"), QStringLiteral("10000")},
+                                   {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("1000")},
+                                   {QStringLiteral("topic.metadata.refresh.interval.ms"), QStringLiteral("2000")}},
+                                  config);
+    if (!rk)
+        return rk.error();
     std::unique_ptr<OffsetClient> client(new OffsetClient);
     client->m_impl = std::make_unique<Impl>();
-    client->m_impl->rk = rk;
+    client->m_impl->rk = rk.value();
     return client;
 }
 

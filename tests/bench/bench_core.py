@@ -1,0 +1,350 @@
+#!/usr/bin/python3
+"""Benchmark of Kafdesk's core against the usual tools, in one run against one dedicated local cluster:
+
+1. A full cluster snapshot (by default 1,000 topics x 10 partitions): `kafdesk-ctl describe --json`
+   against `kcat -L` (and, for reference, `kcat -L -J`), each a whole process as a user runs it.
+   Goal: Kafdesk no slower than 1.5x kcat.
+2. The lag of every consumer group (by default 200): `kafdesk-ctl groups lag --all --json` against
+   Kafka's ConsumerGroupCommand --describe --all-groups. Goal: Kafdesk at most 0.2x its time.
+
+Each tool gets one warm-up run, then the timed runs alternate between the tool and its peer (so that
+drifting load on a shared machine hits both alike); the result is the median wall time, with the
+median CPU time (user+sys of the child) beside it. The cluster is created with confluent-kafka
+(Debian's), and always taken down at the end."""
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
+from confluent_kafka.admin import AdminClient, NewTopic
+
+TOPIC_PREFIX = "bench-t"
+GROUP_PREFIX = "bench-g"
+
+
+def log(message):
+    print(f"[bench_core {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def ctl(args, env):
+    return subprocess.run(args, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def topic_name(i):
+    return f"{TOPIC_PREFIX}-{i:04d}"
+
+
+def group_name(i):
+    return f"{GROUP_PREFIX}-{i:03d}"
+
+
+# --- set-up ---------------------------------------------------------------------------------------
+
+def create_topics(admin, count, partitions, replication, batch):
+    for start in range(0, count, batch):
+        names = [topic_name(i) for i in range(start, min(count, start + batch))]
+        futures = admin.create_topics([NewTopic(n, partitions, replication) for n in names],
+                                      operation_timeout=120, request_timeout=180)
+        for name, future in futures.items():
+            try:
+                future.result()
+            except KafkaException as e:
+                if e.args[0].code() != e.args[0].TOPIC_ALREADY_EXISTS:
+                    raise RuntimeError(f"creating {name} failed: {e}") from e
+        log(f"created topics {start}..{start + len(names) - 1}")
+
+
+def wait_for_leaders(admin, topics, partitions, limit):
+    want = topics * partitions
+    start = time.monotonic()
+    ready = 0
+    while time.monotonic() - start < limit:
+        try:
+            md = admin.list_topics(timeout=30)
+            ready = sum(1 for name, t in md.topics.items() if name.startswith(TOPIC_PREFIX) and t.error is None
+                        for p in t.partitions.values() if p.leader >= 0 and p.error is None)
+            if ready == want:
+                return time.monotonic() - start
+        except KafkaException:
+            pass
+        time.sleep(1.0)
+    raise RuntimeError(f"only {ready} of {want} partitions had a leader after {limit} s")
+
+
+def group_plan(groups, topics, per_group_topics, per_topic_partitions):
+    """Group i commits for partitions 0..P-1 of topics i, i+1, ... (mod the topic count)."""
+    plan = {}
+    for g in range(groups):
+        plan[group_name(g)] = [(topic_name((g + k) % topics), p)
+                               for k in range(per_group_topics) for p in range(per_topic_partitions)]
+    return plan
+
+
+def produce(bootstrap, plan, per_partition):
+    targets = sorted({tp for tps in plan.values() for tp in tps})
+    producer = Producer({"bootstrap.servers": bootstrap, "linger.ms": 20, "acks": "all"})
+    failures = []
+
+    def delivered(err, _msg):
+        if err is not None:
+            failures.append(err)
+
+    sent = 0
+    for topic, partition in targets:
+        for n in range(per_partition):
+            while True:
+                try:
+                    producer.produce(topic, value=f"message {n}".encode(), partition=partition, on_delivery=delivered)
+                    break
+                except BufferError:
+                    producer.poll(0.1)
+            sent += 1
+        producer.poll(0)
+    left = producer.flush(120)
+    if left or failures:
+        raise RuntimeError(f"producing failed: {left} undelivered, errors {failures[:3]}")
+    return sent, len(targets)
+
+
+def commit_groups(bootstrap, plan, per_partition):
+    """Offsets below the end, so that every committed partition lags (by 1 to per_partition)."""
+    for i, (group, tps) in enumerate(plan.items()):
+        consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": group, "enable.auto.commit": False})
+        try:
+            offsets = [TopicPartition(t, p, (i + p) % per_partition) for t, p in tps]
+            consumer.commit(offsets=offsets, asynchronous=False)
+        finally:
+            consumer.close()
+
+
+# --- measuring ------------------------------------------------------------------------------------
+
+def timed(args, out_path, env=None):
+    """One whole process, stdout to a file; returns (wall s, cpu s of the child)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(out_path, "wb") as out:
+        t = time.monotonic()
+        proc = subprocess.run(args, stdout=out, stderr=subprocess.PIPE, env=env)
+        wall = time.monotonic() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{args[0]} exited with {proc.returncode}: {proc.stderr.decode(errors='replace')[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def compare(commands, runs, workdir, env):
+    """commands: {label: argv}. One warm-up of each, then `runs` rounds, each running every command once."""
+    samples = {label: {"wall": [], "cpu": []} for label in commands}
+    outputs = {label: os.path.join(workdir, f"{label}.out") for label in commands}
+    for label, argv in commands.items():
+        wall, _ = timed(argv, outputs[label], env)
+        log(f"warm-up {label}: {wall:.3f} s")
+    for r in range(runs):
+        for label, argv in commands.items():
+            wall, cpu = timed(argv, outputs[label], env)
+            samples[label]["wall"].append(round(wall, 4))
+            samples[label]["cpu"].append(round(cpu, 4))
+        log(f"round {r + 1}/{runs}: " + ", ".join(f"{k} {v['wall'][-1]:.3f} s" for k, v in samples.items()))
+    return samples, outputs
+
+
+def median(values):
+    return round(statistics.median(values), 4)
+
+
+def ctl_lag_rows(path):
+    rows = {}
+    for row in json.load(open(path)):
+        if row["group"].startswith(GROUP_PREFIX):
+            rows[(row["group"], row["topic"], row["partition"])] = row.get("lag")
+    return rows
+
+
+def cgc_lag_rows(path):
+    """ConsumerGroupCommand's table: GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG ..."""
+    rows = {}
+    for line in open(path, errors="replace"):
+        f = line.split()
+        if len(f) >= 6 and f[0].startswith(GROUP_PREFIX) and f[2].isdigit():
+            rows[(f[0], f[1], int(f[2]))] = int(f[5]) if f[5].lstrip("-").isdigit() else None
+    return rows
+
+
+def kcat_partition_count(path):
+    """Partition lines of our topics in `kcat -L`: the lines under 'topic "bench-t-..."'."""
+    count, ours = 0, False
+    for line in open(path, errors="replace"):
+        s = line.strip()
+        if s.startswith("topic \""):
+            ours = s.startswith(f"topic \"{TOPIC_PREFIX}")
+        elif s.startswith("partition ") and ours:
+            count += 1
+    return count
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--ctl", required=True, help="the kafdesk-ctl executable")
+    parser.add_argument("--kcat", default=shutil.which("kcat") or "/usr/bin/kcat")
+    parser.add_argument("--java", default=os.environ.get("KAFDESK_JAVA")
+                        or "/usr/lib/jvm/java-17-openjdk-amd64/bin/java")
+    parser.add_argument("--jars", default=os.environ.get("KAFDESK_KAFKA_JARS")
+                        or os.path.expanduser("~/.cache/kafdesk/kafka-4.1.2"))
+    parser.add_argument("--brokers", type=int, default=3)
+    parser.add_argument("--topics", type=int, default=1000)
+    parser.add_argument("--partitions", type=int, default=10)
+    parser.add_argument("--replication-factor", type=int, default=3)
+    parser.add_argument("--groups", type=int, default=200)
+    parser.add_argument("--group-topics", type=int, default=2, help="topics each group commits for")
+    parser.add_argument("--group-partitions", type=int, default=3, help="partitions of each such topic")
+    parser.add_argument("--messages-per-partition", type=int, default=5)
+    parser.add_argument("--describe-runs", type=int, default=7)
+    parser.add_argument("--lag-runs", type=int, default=5)
+    parser.add_argument("--out")
+    args = parser.parse_args()
+    if args.describe_runs < 5 or args.lag_runs < 3:
+        parser.error("at least 5 describe runs and 3 lag runs")
+
+    env = dict(os.environ)
+    env["KAFDESK_CLUSTERS_DIR"] = tempfile.mkdtemp(prefix="kafdesk-bench-core-")
+    workdir = tempfile.mkdtemp(prefix="kafdesk-bench-core-out-")
+    name = f"bench-core-{os.getpid()}"
+    setup = {}
+    try:
+        t0 = time.monotonic()
+        out = ctl([args.ctl, "cluster", "start", "--name", name, "--brokers", str(args.brokers), "-q"], env)
+        bootstrap = out.strip().splitlines()[-1].split("=", 1)[1]
+        setup["cluster_start_s"] = round(time.monotonic() - t0, 2)
+        log(f"cluster {name} up at {bootstrap} in {setup['cluster_start_s']} s")
+
+        admin = AdminClient({"bootstrap.servers": bootstrap})
+        t = time.monotonic()
+        create_topics(admin, args.topics, args.partitions, args.replication_factor, 100)
+        setup["create_topics_s"] = round(time.monotonic() - t, 2)
+        t = time.monotonic()
+        wait_for_leaders(admin, args.topics, args.partitions, 600)
+        setup["leaders_ready_s"] = round(time.monotonic() - t, 2)
+        log(f"{args.topics * args.partitions} partitions with leaders")
+
+        plan = group_plan(args.groups, args.topics, args.group_topics, args.group_partitions)
+        t = time.monotonic()
+        sent, produced_partitions = produce(bootstrap, plan, args.messages_per_partition)
+        setup["produce_s"] = round(time.monotonic() - t, 2)
+        t = time.monotonic()
+        commit_groups(bootstrap, plan, args.messages_per_partition)
+        setup["commit_groups_s"] = round(time.monotonic() - t, 2)
+        setup["total_s"] = round(time.monotonic() - t0, 2)
+        log(f"produced {sent} messages to {produced_partitions} partitions, committed {args.groups} groups; "
+            f"set-up took {setup['total_s']} s")
+
+        # 1. The full snapshot.
+        describe, describe_out = compare({
+            "kafdesk_describe": [args.ctl, "describe", "--bootstrap", bootstrap, "--json"],
+            "kcat_L": [args.kcat, "-b", bootstrap, "-L"],
+            "kcat_L_J": [args.kcat, "-b", bootstrap, "-L", "-J"],
+        }, args.describe_runs, workdir, env)
+        snapshot = json.load(open(describe_out["kafdesk_describe"]))
+        ctl_partitions = sum(len(t["partitions"]) for t in snapshot["topics"] if t["name"].startswith(TOPIC_PREFIX))
+        kcat_partitions = kcat_partition_count(describe_out["kcat_L"])
+
+        # 2. The lag of every group.
+        lag, lag_out = compare({
+            "kafdesk_lag": [args.ctl, "groups", "lag", "--all", "--bootstrap", bootstrap, "--json"],
+            "consumer_group_command": [args.java, "-cp", os.path.join(args.jars, "*"),
+                                       "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+                                       "--bootstrap-server", bootstrap, "--describe", "--all-groups"],
+        }, args.lag_runs, workdir, env)
+        ctl_rows = ctl_lag_rows(lag_out["kafdesk_lag"])
+        cgc_rows = cgc_lag_rows(lag_out["consumer_group_command"])
+    finally:
+        subprocess.run([args.ctl, "cluster", "down", "--name", name, "-q"], env=env)
+        shutil.rmtree(env["KAFDESK_CLUSTERS_DIR"], ignore_errors=True)
+        # The last outputs are read above; sizes are taken below, before removing them.
+    expected_rows = args.groups * args.group_topics * args.group_partitions
+    mismatches = []
+    if ctl_partitions != args.topics * args.partitions:
+        mismatches.append(f"kafdesk describe listed {ctl_partitions} partitions of the benchmark topics, "
+                          f"expected {args.topics * args.partitions}")
+    if kcat_partitions != args.topics * args.partitions:
+        mismatches.append(f"kcat -L listed {kcat_partitions} partitions of the benchmark topics, "
+                          f"expected {args.topics * args.partitions}")
+    if len(ctl_rows) != len(cgc_rows):
+        mismatches.append(f"lag rows: kafdesk {len(ctl_rows)}, ConsumerGroupCommand {len(cgc_rows)}")
+    if set(ctl_rows) != set(cgc_rows):
+        only_ctl = sorted(set(ctl_rows) - set(cgc_rows))[:5]
+        only_cgc = sorted(set(cgc_rows) - set(ctl_rows))[:5]
+        mismatches.append(f"lag (group, topic, partition) sets differ: only kafdesk {only_ctl}, "
+                          f"only ConsumerGroupCommand {only_cgc}")
+    differing_lag = [k for k in ctl_rows if k in cgc_rows and ctl_rows[k] != cgc_rows[k]]
+    if differing_lag:
+        mismatches.append(f"{len(differing_lag)} rows with different lag, such as {differing_lag[0]}: "
+                          f"kafdesk {ctl_rows[differing_lag[0]]}, ConsumerGroupCommand {cgc_rows[differing_lag[0]]}")
+    if len(ctl_rows) != expected_rows:
+        mismatches.append(f"kafdesk lag listed {len(ctl_rows)} rows, expected {expected_rows}")
+    for m in mismatches:
+        log(f"MISMATCH: {m}")
+
+    med = {k: {"wall": median(v["wall"]), "cpu": median(v["cpu"])} for k, v in {**describe, **lag}.items()}
+    describe_ratio = med["kafdesk_describe"]["wall"] / med["kcat_L"]["wall"]
+    lag_ratio = med["kafdesk_lag"]["wall"] / med["consumer_group_command"]["wall"]
+    result = {
+        "cluster": {
+            "brokers": args.brokers,
+            "topics": args.topics,
+            "partitions_per_topic": args.partitions,
+            "replication_factor": args.replication_factor,
+            "partitions_total": args.topics * args.partitions,
+            "groups": args.groups,
+            "committed_partitions_per_group": args.group_topics * args.group_partitions,
+            "messages_produced": sent,
+            "snapshot_json_bytes": os.path.getsize(describe_out["kafdesk_describe"]),
+            "kcat_L_bytes": os.path.getsize(describe_out["kcat_L"]),
+        },
+        "setup_s": setup,
+        "describe": {
+            "runs": args.describe_runs,
+            "kafdesk_median_s": med["kafdesk_describe"]["wall"],
+            "kcat_L_median_s": med["kcat_L"]["wall"],
+            "kcat_L_J_median_s": med["kcat_L_J"]["wall"],
+            "ratio_vs_kcat_L": round(describe_ratio, 3),
+            "ratio_vs_kcat_L_J": round(med["kafdesk_describe"]["wall"] / med["kcat_L_J"]["wall"], 3),
+            "goal_ratio_max": 1.5,
+            "goal_met": describe_ratio <= 1.5,
+            "cpu_median_s": {k: med[k]["cpu"] for k in describe},
+        },
+        "lag": {
+            "runs": args.lag_runs,
+            "kafdesk_median_s": med["kafdesk_lag"]["wall"],
+            "consumer_group_command_median_s": med["consumer_group_command"]["wall"],
+            "ratio_vs_consumer_group_command": round(lag_ratio, 3),
+            "goal_ratio_max": 0.2,
+            "goal_met": lag_ratio <= 0.2,
+            "rows_kafdesk": len(ctl_rows),
+            "rows_consumer_group_command": len(cgc_rows),
+            "total_lag_kafdesk": sum(v or 0 for v in ctl_rows.values()),
+            "total_lag_consumer_group_command": sum(v or 0 for v in cgc_rows.values()),
+            "cpu_median_s": {k: med[k]["cpu"] for k in lag},
+        },
+        "mismatches": mismatches,
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "samples": {k: v for k, v in {**describe, **lag}.items()},
+    }
+    shutil.rmtree(workdir, ignore_errors=True)
+    text = json.dumps(result, indent=2)
+    print(text)
+    if args.out:
+        open(args.out, "w").write(text)
+    return 1 if mismatches else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
