@@ -213,12 +213,19 @@ def main():
     args = parser.parse_args()
     if args.describe_runs < 5 or args.lag_runs < 3:
         parser.error("at least 5 describe runs and 3 lag runs")
+    workdir = tempfile.mkdtemp(prefix="kafdesk-bench-core-out-")
+    try:
+        return run(args, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
+
+def run(args, workdir):
     env = dict(os.environ)
     env["KAFDESK_CLUSTERS_DIR"] = tempfile.mkdtemp(prefix="kafdesk-bench-core-")
-    workdir = tempfile.mkdtemp(prefix="kafdesk-bench-core-out-")
     name = f"bench-core-{os.getpid()}"
     setup = {}
+    admin = None
     try:
         t0 = time.monotonic()
         out = ctl([args.ctl, "cluster", "start", "--name", name, "--brokers", str(args.brokers), "-q"], env)
@@ -266,9 +273,9 @@ def main():
         ctl_rows = ctl_lag_rows(lag_out["kafdesk_lag"])
         cgc_rows = cgc_lag_rows(lag_out["consumer_group_command"])
     finally:
+        admin = None  # closes the client, so that it does not log the cluster going away
         subprocess.run([args.ctl, "cluster", "down", "--name", name, "-q"], env=env)
         shutil.rmtree(env["KAFDESK_CLUSTERS_DIR"], ignore_errors=True)
-        # The last outputs are read above; sizes are taken below, before removing them.
     expected_rows = args.groups * args.group_topics * args.group_partitions
     mismatches = []
     if ctl_partitions != args.topics * args.partitions:
@@ -338,7 +345,6 @@ def main():
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "samples": {k: v for k, v in {**describe, **lag}.items()},
     }
-    shutil.rmtree(workdir, ignore_errors=True)
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:
