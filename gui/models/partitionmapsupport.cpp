@@ -1,0 +1,66 @@
+#include "models/partitionmapsupport.h"
+
+#include <QColor>
+#include <QPainter>
+#include <QPixmap>
+
+#include <algorithm>
+
+namespace kafdesk::partitionmap {
+
+std::pair<QList<BrokerState>, QList<PartitionState>> columnsAndRows(const ClusterSnapshot *snapshot,
+                                                                     const QString &topic)
+{
+    if (!snapshot)
+        return {};
+    QList<BrokerState> brokers = snapshot->brokers;
+    const TopicState *t = topic.isEmpty() ? nullptr : snapshot->topic(topic);
+    QList<PartitionState> partitions = t ? t->partitions : QList<PartitionState>();
+    // Snapshots from fromMetadata() already list every replica's broker; hand-built ones may not.
+    for (const PartitionState &p : std::as_const(partitions)) {
+        for (const int replica : p.replicas) {
+            if (std::none_of(brokers.cbegin(), brokers.cend(), [replica](const BrokerState &b) { return b.id == replica; })) {
+                BrokerState unknown;
+                unknown.id = replica;
+                brokers << unknown;
+            }
+        }
+    }
+    const auto byId = [](const auto &a, const auto &b) { return a.id < b.id; };
+    if (!std::is_sorted(brokers.cbegin(), brokers.cend(), byId))
+        std::stable_sort(brokers.begin(), brokers.end(), byId);
+    if (!std::is_sorted(partitions.cbegin(), partitions.cend(), byId))
+        std::stable_sort(partitions.begin(), partitions.end(), byId);
+    return {std::move(brokers), std::move(partitions)};
+}
+
+QIcon stateDot(bool alive)
+{
+    static const auto make = [](const QColor &color) {
+        QPixmap pm(16, 16);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(color.darker(130));
+        p.setBrush(color);
+        p.drawEllipse(QRectF(3.5, 3.5, 9, 9));
+        return QIcon(pm);
+    };
+    static const QIcon up = make(QColor(0x2e, 0xa0, 0x43));
+    static const QIcon down = make(QColor(0xd0, 0x3a, 0x2f));
+    return alive ? up : down;
+}
+
+QList<std::pair<int, int>> runs(const QList<int> &sorted)
+{
+    QList<std::pair<int, int>> result;
+    for (const int n : sorted) {
+        if (!result.isEmpty() && result.last().second + 1 == n)
+            result.last().second = n;
+        else
+            result.append({n, n});
+    }
+    return result;
+}
+
+} // namespace kafdesk::partitionmap

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "cluster/clustersnapshot.h"
+#include "models/partitionmapmodel.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QTimer>
+#include <QWidget>
+
+class QAbstractButton;
+class QLabel;
+class QTableView;
+
+namespace kafdesk {
+
+class PartitionMapBrokerModel;
+class PartitionMapDelegate;
+class PartitionMapLegend;
+
+// Where one topic's partitions live, the picture a Kafka class draws on the board: by partition
+// (a row per partition, a column per broker, a symbol for the part each broker plays) or by broker
+// (a column per broker listing the replicas it stores), with a legend below. Cells that a new
+// snapshot changes flash for a moment. GUI thread only.
+class PartitionMapView : public QWidget {
+    Q_OBJECT
+public:
+    enum Mode { ByPartition, ByBroker };
+    Q_ENUM(Mode)
+
+    static constexpr int FlashDurationMs = 1500;
+
+    explicit PartitionMapView(QWidget *parent = nullptr);
+
+    void setTopic(const QString &topic);
+    QString topic() const;
+    void setSnapshot(const ClusterSnapshotPtr &snapshot);
+    // Another cluster.
+    void clear();
+
+    void setMode(Mode mode);
+    Mode mode() const { return m_mode; }
+
+    PartitionMapModel *partitionModel() const { return m_partitionModel; }
+    PartitionMapBrokerModel *brokerModel() const { return m_brokerModel; }
+    QTableView *partitionTable() const { return m_partitionTable; }
+    QTableView *brokerTable() const { return m_brokerTable; }
+    // The sentence shown instead of the map (no topic, no metadata yet, unknown topic), or empty.
+    QString emptyStateText() const;
+
+    // How strongly a cell is highlighted right now: 1 just after it changed, fading to 0.
+    qreal flashLevel(int partition, int broker) const;
+    bool isFlashing() const { return !m_flashStarts.isEmpty(); }
+
+Q_SIGNALS:
+    void modeChanged(kafdesk::PartitionMapView::Mode mode);
+
+private:
+    void flash(const QList<PartitionMapModel::CellChange> &changes);
+    void onFlashTick();
+    void updatePage();
+    void updateTitle();
+    QTableView *makeTable(QAbstractItemModel *model, PartitionMapDelegate *delegate);
+    static quint64 cellKey(int partition, int broker);
+
+    PartitionMapModel *m_partitionModel;
+    PartitionMapBrokerModel *m_brokerModel;
+    Mode m_mode = ByPartition;
+
+    QLabel *m_title = nullptr;
+    QAbstractButton *m_byPartition = nullptr;
+    QAbstractButton *m_byBroker = nullptr;
+    QLabel *m_emptyLabel = nullptr; // the empty state, in place of the map and its legend
+    QWidget *m_partitionPage = nullptr;
+    QWidget *m_brokerPage = nullptr;
+    QTableView *m_partitionTable = nullptr;
+    QTableView *m_brokerTable = nullptr;
+    PartitionMapLegend *m_legend = nullptr;
+
+    QElapsedTimer m_clock;
+    QHash<quint64, qint64> m_flashStarts; // cell key -> m_clock time the flash began
+    QTimer m_flashTimer;
+};
+
+} // namespace kafdesk
