@@ -46,7 +46,8 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("kafka-topics.sh --bootstrap-server")));
         QVERIFY(r.out.contains(QStringLiteral("--config retention.ms=600000")));
 
-        QTRY_VERIFY_WITH_TIMEOUT(topics({QStringLiteral("describe"), topic, QStringLiteral("--json")}).exitCode == 0, 10000);
+        QVERIFY(waitUntil([&] { return topics({QStringLiteral("describe"), topic, QStringLiteral("--json")}).exitCode == 0; },
+                          std::chrono::seconds(20), 200) >= 0);
         r = topics({QStringLiteral("describe"), topic, QStringLiteral("--json")});
         const QJsonObject described = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(described.value(QStringLiteral("partitions")).toArray().size(), 3);
@@ -64,10 +65,13 @@ private Q_SLOTS:
         r = topics({QStringLiteral("add-partitions"), topic, QStringLiteral("--partitions"), QStringLiteral("5")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         // kcat, an independent client, sees the new total.
-        QTRY_VERIFY_WITH_TIMEOUT(run(QStringLiteral("kcat"), {QStringLiteral("-b"), m_bootstrap, QStringLiteral("-L"),
-                                                               QStringLiteral("-t"), topic})
-                                     .out.contains(QStringLiteral("with 5 partitions")),
-                                 10000);
+        QVERIFY(waitUntil(
+                    [&] {
+                        return run(QStringLiteral("kcat"), {QStringLiteral("-b"), m_bootstrap, QStringLiteral("-L"),
+                                                            QStringLiteral("-t"), topic})
+                            .out.contains(QStringLiteral("with 5 partitions"));
+                    },
+                    std::chrono::seconds(20), 200) >= 0);
 
         const RunResult list = topics({QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(list.exitCode, 0);
