@@ -1,35 +1,12 @@
 #include "models/brokertablemodel.h"
 
+#include "models/partitionmapsupport.h"
+
 #include <QColor>
-#include <QIcon>
-#include <QPainter>
-#include <QPixmap>
 
 #include <algorithm>
 
 namespace kafdesk {
-
-namespace {
-
-// A small filled circle: green for a live broker, red for one that is down.
-QIcon stateDot(bool alive)
-{
-    static const auto make = [](const QColor &color) {
-        QPixmap pm(16, 16);
-        pm.fill(Qt::transparent);
-        QPainter p(&pm);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(color.darker(130));
-        p.setBrush(color);
-        p.drawEllipse(QRectF(3.5, 3.5, 9, 9));
-        return QIcon(pm);
-    };
-    static const QIcon up = make(QColor(0x2e, 0xa0, 0x43));
-    static const QIcon down = make(QColor(0xd0, 0x3a, 0x2f));
-    return alive ? up : down;
-}
-
-} // namespace
 
 BrokerTableModel::BrokerTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -142,7 +119,7 @@ QVariant BrokerTableModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::DecorationRole && index.column() == StateColumn)
-        return stateDot(r.alive);
+        return partitionmap::stateDot(r.alive);
     if (role == Qt::TextAlignmentRole && index.column() == IdColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == StateColumn)
