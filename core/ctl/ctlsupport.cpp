@@ -2,6 +2,9 @@
 
 #include <QJsonArray>
 
+#include <cstdio>
+#include <unistd.h>
+
 namespace kafdesk::ctl {
 
 int reportError(const Error &error, int code)
@@ -41,13 +44,29 @@ QString formatTable(const QList<QStringList> &rows)
     return text;
 }
 
+// Indented for a person at a terminal, compact for a pipe: a snapshot of 10,000 partitions is
+// 4 MB indented and 1 MB compact.
+JsonWriter::Layout jsonLayout()
+{
+    return isatty(fileno(stdout)) ? JsonWriter::Layout::Indented : JsonWriter::Layout::Compact;
+}
+
+void printBytes(const QByteArray &utf8)
+{
+    // Straight to stdout: through the QTextStream the bytes would be decoded and encoded again.
+    out().flush();
+    std::fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stdout);
+    std::fflush(stdout);
+}
+
 void printJson(const QJsonValue &value)
 {
-    if (value.isArray())
-        out() << QJsonDocument(value.toArray()).toJson();
-    else
-        out() << QJsonDocument(value.toObject()).toJson();
-    out().flush();
+    const auto format = jsonLayout() == JsonWriter::Layout::Indented ? QJsonDocument::Indented : QJsonDocument::Compact;
+    QByteArray bytes = value.isArray() ? QJsonDocument(value.toArray()).toJson(format)
+                                       : QJsonDocument(value.toObject()).toJson(format);
+    if (format == QJsonDocument::Compact)
+        bytes += '\n';
+    printBytes(bytes);
 }
 
 QString joinInts(const QList<int> &values)
@@ -59,7 +78,7 @@ QString joinInts(const QList<int> &values)
 }
 
 std::unique_ptr<ClusterOperations> connectFromOptions(const QCommandLineParser &parser, const ConnectionOptions &options,
-                                                      int *exitCode)
+                                                      int *exitCode, Probe probe)
 {
     auto settings = options.settings(parser);
     if (!settings) {
@@ -73,10 +92,12 @@ std::unique_ptr<ClusterOperations> connectFromOptions(const QCommandLineParser &
     }
     ops.value()->admin().setTimeoutMs(options.timeoutMs(parser));
     // Fail early and clearly when nothing answers, rather than on the first request.
-    auto md = ops.value()->metadata().fetch(options.timeoutMs(parser), false);
-    if (!md) {
-        *exitCode = reportError(md.error());
-        return nullptr;
+    if (probe == Probe::First) {
+        auto md = ops.value()->metadata().fetch(options.timeoutMs(parser), false);
+        if (!md) {
+            *exitCode = reportError(md.error());
+            return nullptr;
+        }
     }
     *exitCode = ExitOk;
     return std::move(ops).value();

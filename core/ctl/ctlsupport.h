@@ -6,6 +6,7 @@
 #include "admin/clusteroperations.h"
 #include "ctl/connectionoptions.h"
 #include "ctl/console.h"
+#include "util/jsonwriter.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,11 +18,19 @@ int reportError(const Error &error, int code = ExitFailed);
 int reportUsage(const QString &message, const QString &usage);
 // A table for people: columns padded to their widest cell.
 QString formatTable(const QList<QStringList> &rows);
+// JSON indented at a terminal and compact in a pipe; bytes written as they are.
+JsonWriter::Layout jsonLayout();
+void printBytes(const QByteArray &utf8);
 void printJson(const QJsonValue &value);
 QString joinInts(const QList<int> &values);
 
+// Whether connecting first asks for metadata, so that an unreachable cluster fails with a clear
+// message before anything else. Skipped by commands whose first request is a full metadata fetch
+// anyway (librdkafka 2.0.2 sends the probe's "no topics" as "all topics", so it would be a second one).
+enum class Probe { First, Skip };
+
 // Parses the command line and connects; on failure prints why and sets *exitCode.
 std::unique_ptr<ClusterOperations> connectFromOptions(const QCommandLineParser &parser, const ConnectionOptions &options,
-                                                      int *exitCode);
+                                                      int *exitCode, Probe probe = Probe::First);
 
 } // namespace kafdesk::ctl

@@ -3,6 +3,7 @@
 #include "cluster/clustersnapshot.h"
 #include "commands/kafkacommand.h"
 #include "ctl/ctlsupport.h"
+#include "util/jsonwriter.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -25,49 +26,56 @@ QString topicsUsage()
            connectionUsage();
 }
 
-QJsonArray intArray(const QList<int> &values)
+void writeInts(JsonWriter &w, const QList<int> &values)
 {
-    QJsonArray a;
+    w.beginArray();
     for (const int v : values)
-        a.append(v);
-    return a;
+        w.value(v);
+    w.endArray();
 }
 
-QJsonObject topicJson(const TopicState &t)
+// The members of a topic's object: name, health and every partition.
+void writeTopicFields(JsonWriter &w, const TopicState &t)
 {
-    QJsonArray partitions;
-    for (const PartitionState &p : t.partitions)
-        partitions.append(QJsonObject{{QStringLiteral("partition"), p.id},
-                                      {QStringLiteral("leader"), p.leader},
-                                      {QStringLiteral("replicas"), intArray(p.replicas)},
-                                      {QStringLiteral("isr"), intArray(p.isr)},
-                                      {QStringLiteral("offlineReplicas"), intArray(p.offlineReplicas)},
-                                      {QStringLiteral("error"), p.error}});
-    return QJsonObject{{QStringLiteral("name"), t.name},
-                       {QStringLiteral("internal"), t.internal},
-                       {QStringLiteral("replicationFactor"), t.replicationFactor()},
-                       {QStringLiteral("underReplicated"), t.underReplicatedCount()},
-                       {QStringLiteral("offline"), t.offlineCount()},
-                       {QStringLiteral("partitions"), partitions}};
+    w.key("name").value(t.name).key("internal").value(t.internal)
+        .key("replicationFactor").value(t.replicationFactor())
+        .key("underReplicated").value(t.underReplicatedCount()).key("offline").value(t.offlineCount());
+    w.key("partitions").beginArray();
+    for (const PartitionState &p : t.partitions) {
+        w.beginObject().key("partition").value(p.id).key("leader").value(p.leader);
+        w.key("replicas");
+        writeInts(w, p.replicas);
+        w.key("isr");
+        writeInts(w, p.isr);
+        w.key("offlineReplicas");
+        writeInts(w, p.offlineReplicas);
+        w.key("error").value(p.error).endObject();
+    }
+    w.endArray();
 }
 
-QJsonObject snapshotJson(const ClusterSnapshot &s)
+// Written as it goes (util/jsonwriter.h): a snapshot of 10,000 partitions built as QJsonObjects
+// first took longer than fetching it.
+QByteArray snapshotJson(const ClusterSnapshot &s, JsonWriter::Layout layout)
 {
-    QJsonArray brokers;
+    JsonWriter w(layout);
+    w.beginObject().key("takenAt").value(s.takenAt.toString(Qt::ISODateWithMs));
+    w.key("brokers").beginArray();
     for (const BrokerState &b : s.brokers)
-        brokers.append(QJsonObject{{QStringLiteral("id"), b.id},
-                                   {QStringLiteral("host"), b.host},
-                                   {QStringLiteral("port"), b.port},
-                                   {QStringLiteral("alive"), b.alive}});
-    QJsonArray topics;
-    for (const TopicState &t : s.topics)
-        topics.append(topicJson(t));
-    return QJsonObject{{QStringLiteral("takenAt"), s.takenAt.toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("brokers"), brokers},
-                       {QStringLiteral("topics"), topics},
-                       {QStringLiteral("partitions"), s.partitionCount()},
-                       {QStringLiteral("underReplicated"), s.underReplicatedCount()},
-                       {QStringLiteral("offline"), s.offlineCount()}};
+        w.beginObject().key("id").value(b.id).key("host").value(b.host).key("port").value(int{b.port})
+            .key("alive").value(b.alive).endObject();
+    w.endArray().key("topics").beginArray();
+    for (const TopicState &t : s.topics) {
+        w.beginObject();
+        writeTopicFields(w, t);
+        w.endObject();
+    }
+    w.endArray()
+        .key("partitions").value(s.partitionCount())
+        .key("underReplicated").value(s.underReplicatedCount())
+        .key("offline").value(s.offlineCount())
+        .endObject();
+    return w.finish();
 }
 
 Result<ClusterSnapshot> takeSnapshot(ClusterOperations &ops)
@@ -155,16 +163,21 @@ int printTopic(ClusterOperations &ops, const ClusterSnapshot &snap, const QStrin
     if (!configs)
         return reportError(configs.error());
     if (json) {
-        QJsonObject o = topicJson(*t);
-        QJsonArray c;
-        for (const ConfigEntry &e : configs.value())
-            c.append(QJsonObject{{QStringLiteral("name"), e.name},
-                                 {QStringLiteral("value"), e.sensitive ? QJsonValue() : QJsonValue(e.value)},
-                                 {QStringLiteral("source"), e.source},
-                                 {QStringLiteral("readOnly"), e.readOnly},
-                                 {QStringLiteral("sensitive"), e.sensitive}});
-        o.insert(QStringLiteral("configs"), c);
-        printJson(o);
+        JsonWriter w(jsonLayout());
+        w.beginObject();
+        writeTopicFields(w, *t);
+        w.key("configs").beginArray();
+        for (const ConfigEntry &e : configs.value()) {
+            w.beginObject().key("name").value(e.name).key("value");
+            if (e.sensitive)
+                w.null();
+            else
+                w.value(e.value);
+            w.key("source").value(e.source).key("readOnly").value(e.readOnly).key("sensitive").value(e.sensitive)
+                .endObject();
+        }
+        w.endArray().endObject();
+        printBytes(w.finish());
         return ExitOk;
     }
     QList<QStringList> rows{{QStringLiteral("PARTITION"), QStringLiteral("LEADER"), QStringLiteral("REPLICAS"),
@@ -196,14 +209,14 @@ int runDescribeCommand(const QStringList &arguments)
     if (!parser.positionalArguments().isEmpty())
         return reportUsage(QStringLiteral("describe takes no arguments."), connectionUsage());
     int code = 0;
-    auto ops = connectFromOptions(parser, connection, &code);
+    auto ops = connectFromOptions(parser, connection, &code, Probe::Skip);
     if (!ops)
         return code;
     auto snap = takeSnapshot(*ops);
     if (!snap)
         return reportError(snap.error());
     if (connection.json(parser)) {
-        printJson(snapshotJson(snap.value()));
+        printBytes(snapshotJson(snap.value(), jsonLayout()));
         return ExitOk;
     }
     QList<QStringList> rows{{QStringLiteral("BROKER"), QStringLiteral("ADDRESS"), QStringLiteral("STATE")}};
@@ -268,7 +281,8 @@ int runTopicsCommand(const QStringList &arguments)
         return reportUsage(QStringLiteral("add-partitions needs --partitions N (the new total)."), topicsUsage());
 
     int code = 0;
-    auto ops = connectFromOptions(parser, connection, &code);
+    const bool readsSnapshotFirst = verb == QLatin1String("list") || verb == QLatin1String("describe");
+    auto ops = connectFromOptions(parser, connection, &code, readsSnapshotFirst ? Probe::Skip : Probe::First);
     if (!ops)
         return code;
     const bool json = connection.json(parser);
