@@ -202,10 +202,10 @@ ClusterSnapshot ClusterSnapshot::fromMetadata(const MetadataSnapshot &metadata, 
                 if (replica >= 0)
                     downReplicaIds.push_back(replica);
             }
-            topic.partitions << partition;
+            topic.partitions << std::move(partition);
         }
         sortUnique(topic.partitions, byId);
-        snapshot.topics << topic;
+        snapshot.topics << std::move(topic);
     }
     sortUnique(snapshot.topics, byName);
 

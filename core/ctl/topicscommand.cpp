@@ -56,9 +56,9 @@ void writeTopicFields(JsonWriter &w, const TopicState &t)
 
 // Written as it goes (util/jsonwriter.h): a snapshot of 10,000 partitions built as QJsonObjects
 // first took longer than fetching it.
-QByteArray snapshotJson(const ClusterSnapshot &s, JsonWriter::Layout layout)
+void writeSnapshotJson(const ClusterSnapshot &s, JsonWriter::Layout layout, std::FILE *sink)
 {
-    JsonWriter w(layout);
+    JsonWriter w(layout, sink);
     w.beginObject().key("takenAt").value(s.takenAt.toString(Qt::ISODateWithMs));
     w.key("brokers").beginArray();
     for (const BrokerState &b : s.brokers)
@@ -75,7 +75,7 @@ QByteArray snapshotJson(const ClusterSnapshot &s, JsonWriter::Layout layout)
         .key("underReplicated").value(s.underReplicatedCount())
         .key("offline").value(s.offlineCount())
         .endObject();
-    return w.finish();
+    w.finish();
 }
 
 Result<ClusterSnapshot> takeSnapshot(ClusterOperations &ops)
@@ -216,7 +216,8 @@ int runDescribeCommand(const QStringList &arguments)
     if (!snap)
         return reportError(snap.error());
     if (connection.json(parser)) {
-        printBytes(snapshotJson(snap.value(), jsonLayout()));
+        out().flush();
+        writeSnapshotJson(snap.value(), jsonLayout(), stdout);
         return ExitOk;
     }
     QList<QStringList> rows{{QStringLiteral("BROKER"), QStringLiteral("ADDRESS"), QStringLiteral("STATE")}};

@@ -107,21 +107,49 @@ std::optional<Error> firstPartitionError(const rd_kafka_topic_partition_list_t *
 
 } // namespace admindetail
 
+namespace {
+
+QMap<QString, QString> adminDefaults()
+{
+    return {{QStringLiteral("client.id"), QStringLiteral("kafdesk-admin")},
+            {QStringLiteral("socket.timeout.ms"), QStringLiteral("10000")},
+            {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("1000")},
+            {QStringLiteral("topic.metadata.refresh.interval.ms"), QStringLiteral("5000")}};
+}
+
+} // namespace
+
 Result<std::unique_ptr<AdminClient>> AdminClient::create(const QMap<QString, QString> &config)
 {
-    auto rk = kafkahandle::create(RD_KAFKA_PRODUCER,
-                                  {{QStringLiteral("client.id"), QStringLiteral("kafdesk-admin")},
-                                   {QStringLiteral("socket.timeout.ms"), QStringLiteral("10000")},
-                                   {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("1000")},
-                                   {QStringLiteral("topic.metadata.refresh.interval.ms"), QStringLiteral("5000")}},
-                                  config);
-    if (!rk)
-        return rk.error();
+    if (const Status s = kafkahandle::checkConfig(adminDefaults(), config); !s)
+        return s.error();
     std::unique_ptr<AdminClient> client(new AdminClient);
     client->m_impl = std::make_unique<Impl>();
-    client->m_impl->rk = rk.value();
-    client->m_impl->queue = rd_kafka_queue_new(rk.value());
+    client->m_impl->config = config;
     return client;
+}
+
+Status AdminClient::Impl::ensureHandle()
+{
+    if (rk)
+        return ok();
+    auto created = kafkahandle::create(RD_KAFKA_PRODUCER, adminDefaults(), config);
+    if (!created)
+        return created.error();
+    rk = created.value();
+    queue = rd_kafka_queue_new(rk);
+    return ok();
+}
+
+Result<EventPtr> AdminClient::Impl::call(
+    rd_kafka_admin_op_t op, const QString &what, int timeoutMs, const std::atomic_bool *cancel, bool validateOnly,
+    const std::function<void(rd_kafka_t *, rd_kafka_AdminOptions_t *, rd_kafka_queue_t *)> &send)
+{
+    if (const Status s = ensureHandle(); !s)
+        return s.error();
+    auto opts = options(rk, op, timeoutMs, validateOnly);
+    send(rk, opts.get(), queue);
+    return await(queue, timeoutMs, cancel, what);
 }
 
 AdminClient::~AdminClient() = default;
@@ -146,9 +174,10 @@ Status AdminClient::createTopic(const CreateTopicRequest &request, bool validate
     for (auto it = request.configs.cbegin(); it != request.configs.cend(); ++it)
         rd_kafka_NewTopic_set_config(topic, it.key().toUtf8().constData(), it.value().toUtf8().constData());
 
-    auto opts = options(m_impl->rk, RD_KAFKA_ADMIN_OP_CREATETOPICS, m_timeoutMs, validateOnly);
-    rd_kafka_CreateTopics(m_impl->rk, &topic, 1, opts.get(), m_impl->queue);
-    auto ev = await(m_impl->queue, m_timeoutMs, m_cancel, what);
+    auto ev = m_impl->call(RD_KAFKA_ADMIN_OP_CREATETOPICS, what, m_timeoutMs, m_cancel, validateOnly,
+                           [&](rd_kafka_t *rk, rd_kafka_AdminOptions_t *o, rd_kafka_queue_t *q) {
+                               rd_kafka_CreateTopics(rk, &topic, 1, o, q);
+                           });
     if (!ev)
         return ev.error();
     size_t count = 0;
@@ -164,10 +193,11 @@ Result<QMap<QString, std::optional<Error>>> AdminClient::deleteTopics(const QStr
     std::vector<rd_kafka_DeleteTopic_t *> items;
     for (const QString &t : topics)
         items.push_back(rd_kafka_DeleteTopic_new(t.toUtf8().constData()));
-    auto opts = options(m_impl->rk, RD_KAFKA_ADMIN_OP_DELETETOPICS, m_timeoutMs);
-    rd_kafka_DeleteTopics(m_impl->rk, items.data(), items.size(), opts.get(), m_impl->queue);
+    auto ev = m_impl->call(RD_KAFKA_ADMIN_OP_DELETETOPICS, QStringLiteral("Deleting topics"), m_timeoutMs, m_cancel, false,
+                           [&](rd_kafka_t *rk, rd_kafka_AdminOptions_t *o, rd_kafka_queue_t *q) {
+                               rd_kafka_DeleteTopics(rk, items.data(), items.size(), o, q);
+                           });
     rd_kafka_DeleteTopic_destroy_array(items.data(), items.size());
-    auto ev = await(m_impl->queue, m_timeoutMs, m_cancel, QStringLiteral("Deleting topics"));
     if (!ev)
         return ev.error();
     QMap<QString, std::optional<Error>> out;
@@ -195,10 +225,11 @@ Status AdminClient::createPartitions(const AddPartitionsRequest &request, bool v
                                                               sizeof errstr);
     if (!np)
         return failure(what + QStringLiteral(" failed: the request is not valid."), text(errstr));
-    auto opts = options(m_impl->rk, RD_KAFKA_ADMIN_OP_CREATEPARTITIONS, m_timeoutMs, validateOnly);
-    rd_kafka_CreatePartitions(m_impl->rk, &np, 1, opts.get(), m_impl->queue);
+    auto ev = m_impl->call(RD_KAFKA_ADMIN_OP_CREATEPARTITIONS, what, m_timeoutMs, m_cancel, validateOnly,
+                           [&](rd_kafka_t *rk, rd_kafka_AdminOptions_t *o, rd_kafka_queue_t *q) {
+                               rd_kafka_CreatePartitions(rk, &np, 1, o, q);
+                           });
     rd_kafka_NewPartitions_destroy(np);
-    auto ev = await(m_impl->queue, m_timeoutMs, m_cancel, what);
     if (!ev)
         return ev.error();
     size_t count = 0;
@@ -216,10 +247,11 @@ Result<QList<TopicPartitionOffset>> AdminClient::deleteRecords(const DeleteRecor
     for (auto it = request.beforeOffset.cbegin(); it != request.beforeOffset.cend(); ++it)
         rd_kafka_topic_partition_list_add(list.get(), request.topic.toUtf8().constData(), it.key())->offset = it.value();
     rd_kafka_DeleteRecords_t *del = rd_kafka_DeleteRecords_new(list.get());
-    auto opts = options(m_impl->rk, RD_KAFKA_ADMIN_OP_DELETERECORDS, m_timeoutMs);
-    rd_kafka_DeleteRecords(m_impl->rk, &del, 1, opts.get(), m_impl->queue);
+    auto ev = m_impl->call(RD_KAFKA_ADMIN_OP_DELETERECORDS, what, m_timeoutMs, m_cancel, false,
+                           [&](rd_kafka_t *rk, rd_kafka_AdminOptions_t *o, rd_kafka_queue_t *q) {
+                               rd_kafka_DeleteRecords(rk, &del, 1, o, q);
+                           });
     rd_kafka_DeleteRecords_destroy(del);
-    auto ev = await(m_impl->queue, m_timeoutMs, m_cancel, what);
     if (!ev)
         return ev.error();
     const rd_kafka_topic_partition_list_t *offsets =
@@ -233,10 +265,11 @@ Result<QList<ConfigEntry>> AdminClient::describeConfigs(ConfigResourceType type,
 {
     const QString what = QStringLiteral("Reading the configs of ") + resourceWhat(type, name).toLower();
     rd_kafka_ConfigResource_t *res = rd_kafka_ConfigResource_new(resourceType(type), name.toUtf8().constData());
-    auto opts = options(m_impl->rk, RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS, m_timeoutMs);
-    rd_kafka_DescribeConfigs(m_impl->rk, &res, 1, opts.get(), m_impl->queue);
+    auto ev = m_impl->call(RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS, what, m_timeoutMs, m_cancel, false,
+                           [&](rd_kafka_t *rk, rd_kafka_AdminOptions_t *o, rd_kafka_queue_t *q) {
+                               rd_kafka_DescribeConfigs(rk, &res, 1, o, q);
+                           });
     rd_kafka_ConfigResource_destroy(res);
-    auto ev = await(m_impl->queue, m_timeoutMs, m_cancel, what);
     if (!ev)
         return ev.error();
     size_t count = 0;
@@ -271,10 +304,11 @@ Status AdminClient::alterConfigs(ConfigResourceType type, const QString &name, c
     rd_kafka_ConfigResource_t *res = rd_kafka_ConfigResource_new(resourceType(type), name.toUtf8().constData());
     for (auto it = entries.cbegin(); it != entries.cend(); ++it)
         rd_kafka_ConfigResource_set_config(res, it.key().toUtf8().constData(), it.value().toUtf8().constData());
-    auto opts = options(m_impl->rk, RD_KAFKA_ADMIN_OP_ALTERCONFIGS, m_timeoutMs);
-    rd_kafka_AlterConfigs(m_impl->rk, &res, 1, opts.get(), m_impl->queue);
+    auto ev = m_impl->call(RD_KAFKA_ADMIN_OP_ALTERCONFIGS, what, m_timeoutMs, m_cancel, false,
+                           [&](rd_kafka_t *rk, rd_kafka_AdminOptions_t *o, rd_kafka_queue_t *q) {
+                               rd_kafka_AlterConfigs(rk, &res, 1, o, q);
+                           });
     rd_kafka_ConfigResource_destroy(res);
-    auto ev = await(m_impl->queue, m_timeoutMs, m_cancel, what);
     if (!ev)
         return ev.error();
     size_t count = 0;

@@ -31,9 +31,10 @@ PartitionListPtr partitionList(const QString &topic, const QList<int> &partition
 Result<QList<GroupListing>> AdminClient::listGroups()
 {
     const QString what = QStringLiteral("Listing consumer groups");
-    auto opts = options(m_impl->rk, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS, m_timeoutMs);
-    rd_kafka_ListConsumerGroups(m_impl->rk, opts.get(), m_impl->queue);
-    auto ev = await(m_impl->queue, m_timeoutMs, m_cancel, what);
+    auto ev = m_impl->call(RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS, what, m_timeoutMs, m_cancel, false,
+                           [&](rd_kafka_t *rk, rd_kafka_AdminOptions_t *o, rd_kafka_queue_t *q) {
+                               rd_kafka_ListConsumerGroups(rk, o, q);
+                           });
     if (!ev)
         return ev.error();
     const rd_kafka_ListConsumerGroups_result_t *res = rd_kafka_event_ListConsumerGroups_result(ev->get());
@@ -65,9 +66,10 @@ Result<QList<GroupDescription>> AdminClient::describeGroups(const QStringList &g
         names.push_back(g.toUtf8());
     for (const QByteArray &n : names)
         pointers.push_back(n.constData());
-    auto opts = options(m_impl->rk, RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS, m_timeoutMs);
-    rd_kafka_DescribeConsumerGroups(m_impl->rk, pointers.data(), pointers.size(), opts.get(), m_impl->queue);
-    auto ev = await(m_impl->queue, m_timeoutMs, m_cancel, what);
+    auto ev = m_impl->call(RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS, what, m_timeoutMs, m_cancel, false,
+                           [&](rd_kafka_t *rk, rd_kafka_AdminOptions_t *o, rd_kafka_queue_t *q) {
+                               rd_kafka_DescribeConsumerGroups(rk, pointers.data(), pointers.size(), o, q);
+                           });
     if (!ev)
         return ev.error();
     size_t count = 0;
@@ -112,10 +114,11 @@ Result<QList<TopicPartitionOffset>> AdminClient::listGroupOffsets(const QString 
 {
     const QString what = QStringLiteral("Reading the committed offsets of group %1").arg(groupId);
     rd_kafka_ListConsumerGroupOffsets_t *req = rd_kafka_ListConsumerGroupOffsets_new(groupId.toUtf8().constData(), nullptr);
-    auto opts = options(m_impl->rk, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS, m_timeoutMs);
-    rd_kafka_ListConsumerGroupOffsets(m_impl->rk, &req, 1, opts.get(), m_impl->queue);
+    auto ev = m_impl->call(RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS, what, m_timeoutMs, m_cancel, false,
+                           [&](rd_kafka_t *rk, rd_kafka_AdminOptions_t *o, rd_kafka_queue_t *q) {
+                               rd_kafka_ListConsumerGroupOffsets(rk, &req, 1, o, q);
+                           });
     rd_kafka_ListConsumerGroupOffsets_destroy(req);
-    auto ev = await(m_impl->queue, m_timeoutMs, m_cancel, what);
     if (!ev)
         return ev.error();
     size_t count = 0;
@@ -140,10 +143,11 @@ Status AdminClient::alterGroupOffsets(const QString &groupId, const QList<TopicP
         rd_kafka_topic_partition_list_add(list.get(), o.topic.toUtf8().constData(), o.partition)->offset = o.offset;
     rd_kafka_AlterConsumerGroupOffsets_t *req =
         rd_kafka_AlterConsumerGroupOffsets_new(groupId.toUtf8().constData(), list.get());
-    auto opts = options(m_impl->rk, RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS, m_timeoutMs);
-    rd_kafka_AlterConsumerGroupOffsets(m_impl->rk, &req, 1, opts.get(), m_impl->queue);
+    auto ev = m_impl->call(RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS, what, m_timeoutMs, m_cancel, false,
+                           [&](rd_kafka_t *rk, rd_kafka_AdminOptions_t *o, rd_kafka_queue_t *q) {
+                               rd_kafka_AlterConsumerGroupOffsets(rk, &req, 1, o, q);
+                           });
     rd_kafka_AlterConsumerGroupOffsets_destroy(req);
-    auto ev = await(m_impl->queue, m_timeoutMs, m_cancel, what);
     if (!ev)
         return ev.error();
     size_t count = 0;
@@ -160,10 +164,11 @@ Result<QMap<QString, std::optional<Error>>> AdminClient::deleteGroups(const QStr
     std::vector<rd_kafka_DeleteGroup_t *> items;
     for (const QString &g : groupIds)
         items.push_back(rd_kafka_DeleteGroup_new(g.toUtf8().constData()));
-    auto opts = options(m_impl->rk, RD_KAFKA_ADMIN_OP_DELETEGROUPS, m_timeoutMs);
-    rd_kafka_DeleteGroups(m_impl->rk, items.data(), items.size(), opts.get(), m_impl->queue);
+    auto ev = m_impl->call(RD_KAFKA_ADMIN_OP_DELETEGROUPS, QStringLiteral("Deleting groups"), m_timeoutMs, m_cancel, false,
+                           [&](rd_kafka_t *rk, rd_kafka_AdminOptions_t *o, rd_kafka_queue_t *q) {
+                               rd_kafka_DeleteGroups(rk, items.data(), items.size(), o, q);
+                           });
     rd_kafka_DeleteGroup_destroy_array(items.data(), items.size());
-    auto ev = await(m_impl->queue, m_timeoutMs, m_cancel, QStringLiteral("Deleting groups"));
     if (!ev)
         return ev.error();
     size_t count = 0;
@@ -183,10 +188,11 @@ Status AdminClient::deleteGroupOffsets(const QString &groupId, const QString &to
     PartitionListPtr list = partitionList(topic, partitions);
     rd_kafka_DeleteConsumerGroupOffsets_t *req =
         rd_kafka_DeleteConsumerGroupOffsets_new(groupId.toUtf8().constData(), list.get());
-    auto opts = options(m_impl->rk, RD_KAFKA_ADMIN_OP_DELETECONSUMERGROUPOFFSETS, m_timeoutMs);
-    rd_kafka_DeleteConsumerGroupOffsets(m_impl->rk, &req, 1, opts.get(), m_impl->queue);
+    auto ev = m_impl->call(RD_KAFKA_ADMIN_OP_DELETECONSUMERGROUPOFFSETS, what, m_timeoutMs, m_cancel, false,
+                           [&](rd_kafka_t *rk, rd_kafka_AdminOptions_t *o, rd_kafka_queue_t *q) {
+                               rd_kafka_DeleteConsumerGroupOffsets(rk, &req, 1, o, q);
+                           });
     rd_kafka_DeleteConsumerGroupOffsets_destroy(req);
-    auto ev = await(m_impl->queue, m_timeoutMs, m_cancel, what);
     if (!ev)
         return ev.error();
     size_t count = 0;

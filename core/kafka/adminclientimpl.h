@@ -8,6 +8,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <functional>
 #include <memory>
 
 namespace kafdesk {
@@ -27,10 +28,21 @@ struct PartitionListDeleter {
 };
 using PartitionListPtr = std::unique_ptr<rd_kafka_topic_partition_list_t, PartitionListDeleter>;
 
+// The handle is created on the first request, not with the client: a command that never asks
+// the admin API (kafdesk-ctl describe) then costs no extra connection, no extra metadata
+// request to the brokers and no threads. The configuration is checked when the client is made.
 struct AdminClient::Impl {
+    QMap<QString, QString> config;
     rd_kafka_t *rk = nullptr;
     rd_kafka_queue_t *queue = nullptr;
     ~Impl();
+
+    Status ensureHandle();
+    // One admin request: options with the timeouts, `send` (which calls the rd_kafka_* function
+    // with the handle, the options and the result queue), and the wait for its result event.
+    Result<EventPtr> call(rd_kafka_admin_op_t op, const QString &what, int timeoutMs, const std::atomic_bool *cancel,
+                          bool validateOnly,
+                          const std::function<void(rd_kafka_t *, rd_kafka_AdminOptions_t *, rd_kafka_queue_t *)> &send);
 };
 
 namespace admindetail {

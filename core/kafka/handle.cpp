@@ -6,8 +6,10 @@ namespace {
 void dropLog(const rd_kafka_t *, int, const char *, const char *) {}
 } // namespace
 
-Result<rd_kafka_t *> create(rd_kafka_type_t type, const QMap<QString, QString> &defaults,
-                            const QMap<QString, QString> &config, const std::function<void(rd_kafka_conf_t *)> &customize)
+namespace {
+
+// A configuration with every setting applied, or the first one librdkafka refused.
+Result<rd_kafka_conf_t *> buildConf(const QMap<QString, QString> &defaults, const QMap<QString, QString> &config)
 {
     char errstr[512];
     rd_kafka_conf_t *conf = rd_kafka_conf_new();
@@ -21,9 +23,31 @@ Result<rd_kafka_t *> create(rd_kafka_type_t type, const QMap<QString, QString> &
             return failure(QStringLiteral("The client setting %1 was refused.").arg(it.key()), QString::fromUtf8(errstr));
         }
     }
+    return conf;
+}
+
+} // namespace
+
+Status checkConfig(const QMap<QString, QString> &defaults, const QMap<QString, QString> &config)
+{
+    auto conf = buildConf(defaults, config);
+    if (!conf)
+        return conf.error();
+    rd_kafka_conf_destroy(conf.value());
+    return ok();
+}
+
+Result<rd_kafka_t *> create(rd_kafka_type_t type, const QMap<QString, QString> &defaults,
+                            const QMap<QString, QString> &config, const std::function<void(rd_kafka_conf_t *)> &customize)
+{
+    auto built = buildConf(defaults, config);
+    if (!built)
+        return built.error();
+    rd_kafka_conf_t *conf = built.value();
     rd_kafka_conf_set_log_cb(conf, dropLog);
     if (customize)
         customize(conf);
+    char errstr[512];
     rd_kafka_t *rk = rd_kafka_new(type, conf, errstr, sizeof errstr);
     if (!rk) {
         rd_kafka_conf_destroy(conf); // rd_kafka_new takes conf only when it succeeds

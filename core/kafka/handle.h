@@ -19,4 +19,8 @@ Result<rd_kafka_t *> create(rd_kafka_type_t type, const QMap<QString, QString> &
                             const QMap<QString, QString> &config,
                             const std::function<void(rd_kafka_conf_t *)> &customize = {});
 
+// Whether librdkafka takes every property of `defaults` overridden by `config` (names and
+// values), without creating a handle: for clients that create theirs on first use.
+Status checkConfig(const QMap<QString, QString> &defaults, const QMap<QString, QString> &config);
+
 } // namespace kafdesk::kafkahandle

@@ -113,9 +113,11 @@ Result<MetadataSnapshot> MetadataClient::fetch(int timeoutMs, bool allTopics)
     }
     std::sort(snap.brokers.begin(), snap.brokers.end(),
               [](const BrokerInfo &a, const BrokerInfo &b) { return a.id < b.id; });
+    snap.topics.reserve(md->topic_cnt);
     for (int t = 0; t < md->topic_cnt; ++t) {
         const rd_kafka_metadata_topic_t &mt = md->topics[t];
         TopicInfo topic;
+        topic.partitions.reserve(mt.partition_cnt);
         topic.name = QString::fromUtf8(mt.topic);
         if (mt.err != RD_KAFKA_RESP_ERR_NO_ERROR)
             topic.error = QString::fromUtf8(rd_kafka_err2name(mt.err));
@@ -124,17 +126,15 @@ Result<MetadataSnapshot> MetadataClient::fetch(int timeoutMs, bool allTopics)
             PartitionInfo part;
             part.id = mp.id;
             part.leader = mp.leader;
-            for (int r = 0; r < mp.replica_cnt; ++r)
-                part.replicas << mp.replicas[r];
-            for (int r = 0; r < mp.isr_cnt; ++r)
-                part.isr << mp.isrs[r];
+            part.replicas = QList<int>(mp.replicas, mp.replicas + mp.replica_cnt);
+            part.isr = QList<int>(mp.isrs, mp.isrs + mp.isr_cnt);
             if (mp.err != RD_KAFKA_RESP_ERR_NO_ERROR)
                 part.error = QString::fromUtf8(rd_kafka_err2name(mp.err));
-            topic.partitions << part;
+            topic.partitions << std::move(part);
         }
         std::sort(topic.partitions.begin(), topic.partitions.end(),
                   [](const PartitionInfo &a, const PartitionInfo &b) { return a.id < b.id; });
-        snap.topics << topic;
+        snap.topics << std::move(topic);
     }
     rd_kafka_metadata_destroy(md);
     return snap;

@@ -25,33 +25,47 @@ bool isTransient(rd_kafka_resp_err_t err)
            err == RD_KAFKA_RESP_ERR_OFFSET_NOT_AVAILABLE;
 }
 
+QMap<QString, QString> offsetDefaults()
+{
+    // read_uncommitted: the log end offset is the high watermark, as Kafka's own tools report it.
+    return {{QStringLiteral("client.id"), QStringLiteral("kafdesk-offsets")},
+            {QStringLiteral("isolation.level"), QStringLiteral("read_uncommitted")},
+            {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
+            {QStringLiteral("socket.timeout.ms"), QStringLiteral("10000")},
+            {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("1000")},
+            {QStringLiteral("topic.metadata.refresh.interval.ms"), QStringLiteral("2000")}};
+}
+
 } // namespace
 
+// Created on first use, like the admin client's (kafka/adminclientimpl.h says why).
 struct OffsetClient::Impl {
+    QMap<QString, QString> config;
     rd_kafka_t *rk = nullptr;
     ~Impl()
     {
         if (rk)
             rd_kafka_destroy(rk);
     }
+    Result<rd_kafka_t *> handle()
+    {
+        if (!rk) {
+            auto created = kafkahandle::create(RD_KAFKA_CONSUMER, offsetDefaults(), config);
+            if (!created)
+                return created.error();
+            rk = created.value();
+        }
+        return rk;
+    }
 };
 
 Result<std::unique_ptr<OffsetClient>> OffsetClient::create(const QMap<QString, QString> &config)
 {
-    // read_uncommitted: the log end offset is the high watermark, as Kafka's own tools report it.
-    auto rk = kafkahandle::create(RD_KAFKA_CONSUMER,
-                                  {{QStringLiteral("client.id"), QStringLiteral("kafdesk-offsets")},
-                                   {QStringLiteral("isolation.level"), QStringLiteral("read_uncommitted")},
-                                   {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
-                                   {QStringLiteral("socket.timeout.ms"), QStringLiteral("10000")},
-                                   {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("1000")},
-                                   {QStringLiteral("topic.metadata.refresh.interval.ms"), QStringLiteral("2000")}},
-                                  config);
-    if (!rk)
-        return rk.error();
+    if (const Status s = kafkahandle::checkConfig(offsetDefaults(), config); !s)
+        return s.error();
     std::unique_ptr<OffsetClient> client(new OffsetClient);
     client->m_impl = std::make_unique<Impl>();
-    client->m_impl->rk = rk.value();
+    client->m_impl->config = config;
     return client;
 }
 
@@ -63,6 +77,9 @@ Result<QMap<OffsetClient::Partition, qint64>> OffsetClient::offsetsAt(const QLis
     QMap<Partition, qint64> out;
     if (partitions.isEmpty())
         return out;
+    auto rk = m_impl->handle();
+    if (!rk)
+        return rk.error();
     QElapsedTimer timer;
     timer.start();
     for (int attempt = 0;; ++attempt) {
@@ -71,7 +88,7 @@ Result<QMap<OffsetClient::Partition, qint64>> OffsetClient::offsetsAt(const QLis
         for (const Partition &p : partitions)
             rd_kafka_topic_partition_list_add(list.get(), p.first.toUtf8().constData(), p.second)->offset = timestampMs;
         const int left = std::max<int>(500, timeoutMs - static_cast<int>(timer.elapsed()));
-        rd_kafka_resp_err_t err = rd_kafka_offsets_for_times(m_impl->rk, list.get(), left);
+        rd_kafka_resp_err_t err = rd_kafka_offsets_for_times(rk.value(), list.get(), left);
         // Any partition's error fails the whole call: look for the first one.
         rd_kafka_resp_err_t partitionErr = RD_KAFKA_RESP_ERR_NO_ERROR;
         QString failedAt;

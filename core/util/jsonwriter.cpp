@@ -5,9 +5,19 @@
 
 namespace kafdesk {
 
-JsonWriter::JsonWriter(Layout layout) : m_layout(layout)
+namespace {
+constexpr std::size_t sinkChunk = 64 * 1024;
+}
+
+JsonWriter::JsonWriter(Layout layout, std::FILE *sink) : m_layout(layout), m_sink(sink)
 {
-    m_out.reserve(4096);
+    m_out.reserve(sinkChunk + 4096);
+}
+
+void JsonWriter::flushToSink()
+{
+    std::fwrite(m_out.data(), 1, m_out.size(), m_sink);
+    m_out.clear();
 }
 
 void JsonWriter::newline()
@@ -15,7 +25,7 @@ void JsonWriter::newline()
     if (m_layout == Layout::Compact)
         return;
     m_out += '\n';
-    m_out.append(static_cast<qsizetype>(m_hasElement.size()) * 4, ' ');
+    m_out.append(m_hasElement.size() * 4, ' ');
 }
 
 // A value goes after a key as it is; in an array, after a comma unless it is the first.
@@ -35,6 +45,8 @@ void JsonWriter::beforeValue()
 
 void JsonWriter::open(char bracket)
 {
+    if (m_sink && m_out.size() >= sinkChunk)
+        flushToSink(); // between elements: a cheap place to check
     beforeValue();
     m_out += bracket;
     m_hasElement.push_back(false);
@@ -74,21 +86,21 @@ JsonWriter &JsonWriter::endArray()
     return *this;
 }
 
-JsonWriter &JsonWriter::key(const char *name)
+JsonWriter &JsonWriter::key(const char *name, std::size_t length)
 {
     beforeValue();
-    appendEscaped(name, static_cast<qsizetype>(std::strlen(name)));
+    appendEscaped(name, length);
     m_out += m_layout == Layout::Compact ? ":" : ": ";
     m_afterKey = true;
     return *this;
 }
 
-void JsonWriter::appendEscaped(const char *utf8, qsizetype size)
+void JsonWriter::appendEscaped(const char *utf8, std::size_t size)
 {
     static constexpr char hex[] = "0123456789abcdef";
     m_out += '"';
-    qsizetype plainStart = 0;
-    for (qsizetype i = 0; i < size; ++i) {
+    std::size_t plainStart = 0;
+    for (std::size_t i = 0; i < size; ++i) {
         const auto c = static_cast<unsigned char>(utf8[i]);
         if (c >= 0x20 && c != '"' && c != '\\')
             continue; // bytes of multi-byte UTF-8 sequences are >= 0x80 and pass through too
@@ -116,14 +128,14 @@ JsonWriter &JsonWriter::value(const QString &text)
 {
     beforeValue();
     const QByteArray utf8 = text.toUtf8();
-    appendEscaped(utf8.constData(), utf8.size());
+    appendEscaped(utf8.constData(), static_cast<std::size_t>(utf8.size()));
     return *this;
 }
 
 JsonWriter &JsonWriter::value(const char *text)
 {
     beforeValue();
-    appendEscaped(text, static_cast<qsizetype>(std::strlen(text)));
+    appendEscaped(text, std::strlen(text));
     return *this;
 }
 
@@ -132,7 +144,7 @@ JsonWriter &JsonWriter::value(qint64 number)
     beforeValue();
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-    m_out.append(digits, end - digits);
+    m_out.append(digits, static_cast<std::size_t>(end - digits));
     return *this;
 }
 
@@ -153,7 +165,14 @@ JsonWriter &JsonWriter::null()
 QByteArray JsonWriter::finish()
 {
     m_out += '\n';
-    return std::move(m_out);
+    if (m_sink) {
+        flushToSink();
+        std::fflush(m_sink);
+        return {};
+    }
+    QByteArray text(m_out.data(), static_cast<qsizetype>(m_out.size()));
+    m_out.clear();
+    return text;
 }
 
 } // namespace kafdesk

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstdio>
+#include <string>
 #include <vector>
 
 namespace kafdesk {
@@ -17,14 +19,21 @@ namespace kafdesk {
 class JsonWriter {
 public:
     enum class Layout { Compact, Indented };
-    explicit JsonWriter(Layout layout = Layout::Compact);
+    // With a `sink`, the text goes there in pieces of about 64 KB as it is written (so a large
+    // output never sits whole in memory), and finish() writes the rest and returns nothing.
+    explicit JsonWriter(Layout layout = Layout::Compact, std::FILE *sink = nullptr);
 
     JsonWriter &beginObject();
     JsonWriter &endObject();
     JsonWriter &beginArray();
     JsonWriter &endArray();
     // Inside an object, before each value. Keys are ASCII literals in this code base.
-    JsonWriter &key(const char *name);
+    template <std::size_t N>
+    JsonWriter &key(const char (&name)[N])
+    {
+        return key(name, N - 1);
+    }
+    JsonWriter &key(const char *name, std::size_t length);
 
     JsonWriter &value(const QString &text);
     JsonWriter &value(const char *text);
@@ -33,7 +42,8 @@ public:
     JsonWriter &value(bool flag);
     JsonWriter &null();
 
-    // The text so far: complete once every object and array is closed. Ends with a newline.
+    // The text so far (without a sink): complete once every object and array is closed. Ends with
+    // a newline.
     QByteArray finish();
 
 private:
@@ -41,10 +51,14 @@ private:
     void open(char bracket);
     void close(char bracket);
     void newline();
-    void appendEscaped(const char *utf8, qsizetype size);
+    void appendEscaped(const char *utf8, std::size_t size);
+    void flushToSink();
 
-    QByteArray m_out;
+    // A std::string while writing: appending single characters to a QByteArray went through its
+    // general insert() and showed in profiles.
+    std::string m_out;
     Layout m_layout;
+    std::FILE *m_sink;
     // Per open container: whether it has an element yet (for the comma before the next).
     std::vector<bool> m_hasElement;
     bool m_afterKey = false;
