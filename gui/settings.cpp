@@ -20,6 +20,12 @@ const SettingValue<QByteArray> &mainWindowState()
     return v;
 }
 
+const SettingValue<QByteArray> &mainWindowSplitter()
+{
+    static const SettingValue<QByteArray> v(QStringLiteral("mainWindow/splitter"), QByteArray());
+    return v;
+}
+
 const SettingValue<int> &metadataIntervalMs()
 {
     static const SettingValue<int> v(QStringLiteral("polling/metadataIntervalMs"), 2000);

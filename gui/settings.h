@@ -27,6 +27,7 @@ namespace settings {
 const SettingValue<bool> &keepLocalClusterRunning();
 const SettingValue<QByteArray> &mainWindowGeometry();
 const SettingValue<QByteArray> &mainWindowState();
+const SettingValue<QByteArray> &mainWindowSplitter();
 // How often the broker list refreshes.
 const SettingValue<int> &metadataIntervalMs();
 // How many saved connection profiles there are; none means a first run.

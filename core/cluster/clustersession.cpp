@@ -159,13 +159,37 @@ ClusterSession::~ClusterSession()
 {
     for (const auto &flag : std::as_const(*m_cancelFlags))
         flag->store(true);
-    if (m_thread.isRunning()) {
+    if (m_thread.isRunning() && m_worker) {
         QMetaObject::invokeMethod(m_worker, &ClusterSessionWorker::finish, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     } else {
         delete m_worker;
     }
+}
+
+void ClusterSession::retire(ClusterSession *session)
+{
+    if (!session)
+        return;
+    session->disconnect(); // nobody hears from it any more
+    session->m_retired = true;
+    session->setParent(nullptr);
+    for (const auto &flag : std::as_const(*session->m_cancelFlags))
+        flag->store(true);
+    if (!session->m_thread.isRunning()) {
+        delete session;
+        return;
+    }
+    // The worker is deleted when its thread finishes (the connection made in the constructor).
+    connect(&session->m_thread, &QThread::finished, session, [session] {
+        session->m_worker = nullptr;
+        delete session;
+    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(session->m_worker, [w = session->m_worker] {
+        w->finish();
+        QThread::currentThread()->quit();
+    }, Qt::QueuedConnection);
 }
 
 void ClusterSession::start()

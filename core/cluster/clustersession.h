@@ -30,7 +30,13 @@ class ClusterSession : public QObject {
     Q_OBJECT
 public:
     explicit ClusterSession(ConnectionSettings settings, QObject *parent = nullptr);
+    // Waits for the request in progress (a metadata fetch from a dead cluster can take seconds):
+    // a GUI that switches clusters uses retire() instead.
     ~ClusterSession() override;
+
+    // Takes the session over and returns at once: it sends no more signals, cancels what is
+    // queued, lets the request in progress end on the worker thread, and deletes itself then.
+    static void retire(ClusterSession *session);
 
     const ConnectionSettings &settings() const { return m_settings; }
     ConnectionState state() const { return m_state; }
@@ -66,6 +72,7 @@ private:
     ConnectionState m_state = ConnectionState::Connecting;
     ClusterSnapshotPtr m_latest;
     quint64 m_nextId = 1;
+    bool m_retired = false; // results of a retired session reach nobody
     std::shared_ptr<QHash<quint64, std::shared_ptr<std::atomic_bool>>> m_cancelFlags;
     friend class ClusterSessionWorker;
 };
@@ -85,8 +92,8 @@ quint64 ClusterSession::submit(std::function<Result<T>(ClusterOperations &)> wor
             return;
         QMetaObject::invokeMethod(
             self.data(),
-            [receiver, done, result] {
-                if (receiver)
+            [self, receiver, done, result] {
+                if (receiver && !self->m_retired)
                     done(*result);
             },
             Qt::QueuedConnection);

@@ -150,6 +150,7 @@ ClusterSnapshot ClusterSnapshot::fromMetadata(const MetadataSnapshot &metadata, 
 {
     ClusterSnapshot snapshot;
     snapshot.takenAt = metadata.fetchedAt.isValid() ? metadata.fetchedAt.toUTC() : QDateTime::currentDateTimeUtc();
+    snapshot.clusterId = metadata.clusterId;
 
     // The live set: exactly the brokers the answer lists.
     snapshot.brokers.reserve(metadata.brokers.size());

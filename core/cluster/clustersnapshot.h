@@ -55,6 +55,7 @@ struct TopicState {
 // topic's partitions sorted by id, without duplicates. topic() relies on them (binary search).
 struct ClusterSnapshot {
     QDateTime takenAt; // UTC
+    QString clusterId; // empty when the brokers do not report one
     QList<BrokerState> brokers; // sorted by id
     QList<TopicState> topics;   // sorted by name
 

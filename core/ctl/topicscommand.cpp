@@ -59,7 +59,7 @@ void writeTopicFields(JsonWriter &w, const TopicState &t)
 void writeSnapshotJson(const ClusterSnapshot &s, JsonWriter::Layout layout, std::FILE *sink)
 {
     JsonWriter w(layout, sink);
-    w.beginObject().key("takenAt").value(s.takenAt.toString(Qt::ISODateWithMs));
+    w.beginObject().key("takenAt").value(s.takenAt.toString(Qt::ISODateWithMs)).key("clusterId").value(s.clusterId);
     w.key("brokers").beginArray();
     for (const BrokerState &b : s.brokers)
         w.beginObject().key("id").value(b.id).key("host").value(b.host).key("port").value(int{b.port})

@@ -107,6 +107,10 @@ Result<MetadataSnapshot> MetadataClient::fetch(int timeoutMs, bool allTopics)
     MetadataSnapshot snap;
     snap.fetchedAt = QDateTime::currentDateTimeUtc();
     snap.originBrokerId = md->orig_broker_id;
+    if (char *id = rd_kafka_clusterid(m_handle->rk, 0)) { // cached by the answer just read
+        snap.clusterId = QString::fromUtf8(id);
+        rd_kafka_mem_free(m_handle->rk, id);
+    }
     for (int i = 0; i < md->broker_cnt; ++i) {
         const rd_kafka_metadata_broker_t &b = md->brokers[i];
         snap.brokers.append(BrokerInfo{b.id, QString::fromUtf8(b.host), static_cast<quint16>(b.port)});

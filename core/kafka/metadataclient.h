@@ -41,6 +41,7 @@ struct MetadataSnapshot {
     QList<BrokerInfo> brokers;
     QList<TopicInfo> topics;
     int originBrokerId = -1;
+    QString clusterId; // as the brokers report it; empty when they do not say
     QDateTime fetchedAt;
 
     QList<int> brokerIds() const;

@@ -1,11 +1,44 @@
 #include "dialogs/topicdialogs.h"
 
-// Placeholder until the dialogs land (being written in this same change): nothing opens yet.
+#include "dialogs/addpartitionsdialog.h"
+#include "dialogs/createtopicdialog.h"
+#include "dialogs/deletetopicdialog.h"
+#include "dialogs/editconfigsdialog.h"
+
 namespace kafdesk::topicdialogs {
 
-QDialog *createTopic(QWidget *, ClusterSession *, MessageLog *) { return nullptr; }
-QDialog *addPartitions(QWidget *, ClusterSession *, MessageLog *, const QString &) { return nullptr; }
-QDialog *editConfigs(QWidget *, ClusterSession *, MessageLog *, const QString &) { return nullptr; }
-QDialog *deleteTopic(QWidget *, ClusterSession *, MessageLog *, const QString &) { return nullptr; }
+namespace {
+
+// Non-modal: the window stays usable while the dialog is open; it deletes itself when closed.
+QDialog *open(QDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+} // namespace
+
+QDialog *createTopic(QWidget *parent, ClusterSession *session, MessageLog *log)
+{
+    return open(new CreateTopicDialog(parent, session, log));
+}
+
+QDialog *addPartitions(QWidget *parent, ClusterSession *session, MessageLog *log, const QString &topic)
+{
+    return open(new AddPartitionsDialog(parent, session, log, topic));
+}
+
+QDialog *editConfigs(QWidget *parent, ClusterSession *session, MessageLog *log, const QString &topic)
+{
+    return open(new EditConfigsDialog(parent, session, log, topic));
+}
+
+QDialog *deleteTopic(QWidget *parent, ClusterSession *session, MessageLog *log, const QString &topic)
+{
+    return open(new DeleteTopicDialog(parent, session, log, topic));
+}
 
 } // namespace kafdesk::topicdialogs

@@ -18,7 +18,7 @@ constexpr auto byName = [](const ConfigTableModel::Row &a, const ConfigTableMode
 
 } // namespace
 
-ConfigTableModel::ConfigTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+ConfigTableModel::ConfigTableModel(QObject *parent) : MergingTableModel(parent) {}
 
 void ConfigTableModel::setEntries(const QList<ConfigEntry> &entries)
 {
@@ -26,21 +26,7 @@ void ConfigTableModel::setEntries(const QList<ConfigEntry> &entries)
     target.reserve(entries.size());
     for (const ConfigEntry &e : entries)
         target << Row{e, e.sensitive ? QString() : humanConfigValue(e.name, e.value)};
-    sortUniqueRows(target, byName);
-    const QList<int> changed = sortedMerge(
-        m_rows, std::move(target), byName,
-        [this](int first, int last, const auto &apply) {
-            beginRemoveRows({}, first, last);
-            apply();
-            endRemoveRows();
-        },
-        [this](int first, int last, const auto &apply) {
-            beginInsertRows({}, first, last);
-            apply();
-            endInsertRows();
-        });
-    for (const auto &[first, last] : changedRanges(changed, rowCount()))
-        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    mergeRows(m_rows, std::move(target), byName, ColumnCount);
 }
 
 void ConfigTableModel::clear()

@@ -2,7 +2,7 @@
 
 #include "kafka/admintypes.h"
 
-#include <QAbstractTableModel>
+#include "models/mergingtablemodel.h"
 #include <QList>
 
 namespace kafdesk {
@@ -11,7 +11,7 @@ namespace kafdesk {
 // (only rows that went away, came or changed are signalled), so selection and scroll survive.
 // Sensitive values, which brokers never send, show as "(hidden)". Overrides (any source but
 // DEFAULT_CONFIG) are bold and answer OverrideRole, for a view that shows them apart. GUI thread only.
-class ConfigTableModel : public QAbstractTableModel {
+class ConfigTableModel : public MergingTableModel {
     Q_OBJECT
 public:
     enum Column { NameColumn, ValueColumn, SourceColumn, ColumnCount };

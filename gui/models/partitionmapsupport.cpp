@@ -2,7 +2,9 @@
 
 #include <QColor>
 #include <QPainter>
+#include <QPen>
 #include <QPixmap>
+#include <QPolygonF>
 
 #include <algorithm>
 
@@ -49,6 +51,26 @@ QIcon stateDot(bool alive)
     static const QIcon up = make(QColor(0x2e, 0xa0, 0x43));
     static const QIcon down = make(QColor(0xd0, 0x3a, 0x2f));
     return alive ? up : down;
+}
+
+QIcon warningIcon(bool offline)
+{
+    static const auto make = [](const QColor &color) {
+        QPixmap pm(16, 16);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(color.darker(140), 1));
+        p.setBrush(color);
+        p.drawPolygon(QPolygonF({QPointF(8, 1.5), QPointF(15, 14.5), QPointF(1, 14.5)}));
+        p.setPen(QPen(Qt::white, 2, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(8, 6), QPointF(8, 9.5));
+        p.drawPoint(QPointF(8, 12.2));
+        return QIcon(pm);
+    };
+    static const QIcon red = make(QColor(0xd0, 0x3a, 0x2f));
+    static const QIcon amber = make(QColor(0xe0, 0x9a, 0x1a));
+    return offline ? red : amber;
 }
 
 QList<std::pair<int, int>> runs(const QList<int> &sorted)

@@ -21,6 +21,10 @@ std::pair<QList<BrokerState>, QList<PartitionState>> columnsAndRows(const Cluste
 
 // A small filled circle: green for a live broker, red for one that is down.
 QIcon stateDot(bool alive);
+// A warning triangle with an exclamation mark: red for something offline (a partition without a
+// leader), amber for something degraded (under-replicated, an error). Painted, not taken from a
+// style, so it looks the same on every platform, offscreen included.
+QIcon warningIcon(bool offline);
 
 // Runs of consecutive numbers in a sorted list, as (first, last) pairs.
 QList<std::pair<int, int>> runs(const QList<int> &sorted);

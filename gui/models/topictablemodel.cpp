@@ -1,13 +1,9 @@
 #include "models/topictablemodel.h"
 
+#include "models/partitionmapsupport.h"
 #include "models/sortedmerge.h"
 
-#include <QColor>
 #include <QIcon>
-#include <QPainter>
-#include <QPen>
-#include <QPixmap>
-#include <QPolygonF>
 #include <QStringList>
 
 #include <algorithm>
@@ -20,29 +16,6 @@ constexpr auto byName = [](const TopicTableModel::Row &a, const TopicTableModel:
     return a.name < b.name;
 };
 
-// A warning triangle with an exclamation mark: red for a topic with offline partitions, amber
-// for one that is under-replicated or has an error. Painted, not taken from a style, so it looks
-// the same on every platform, offscreen included.
-QIcon warningIcon(bool offline)
-{
-    static const auto make = [](const QColor &color) {
-        QPixmap pm(16, 16);
-        pm.fill(Qt::transparent);
-        QPainter p(&pm);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(QPen(color.darker(140), 1));
-        p.setBrush(color);
-        p.drawPolygon(QPolygonF({QPointF(8, 1.5), QPointF(15, 14.5), QPointF(1, 14.5)}));
-        p.setPen(QPen(Qt::white, 2, Qt::SolidLine, Qt::RoundCap));
-        p.drawLine(QPointF(8, 6), QPointF(8, 9.5));
-        p.drawPoint(QPointF(8, 12.2));
-        return QIcon(pm);
-    };
-    static const QIcon red = make(QColor(0xd0, 0x3a, 0x2f));
-    static const QIcon amber = make(QColor(0xe0, 0x9a, 0x1a));
-    return offline ? red : amber;
-}
-
 bool isNumberColumn(int column)
 {
     return column == TopicTableModel::PartitionsColumn || column == TopicTableModel::ReplicationFactorColumn ||
@@ -51,7 +24,7 @@ bool isNumberColumn(int column)
 
 } // namespace
 
-TopicTableModel::TopicTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+TopicTableModel::TopicTableModel(QObject *parent) : MergingTableModel(parent) {}
 
 void TopicTableModel::applySnapshot(const ClusterSnapshot &snapshot)
 {
@@ -93,21 +66,7 @@ void TopicTableModel::clear()
 
 void TopicTableModel::merge(QList<Row> target)
 {
-    sortUniqueRows(target, byName); // a snapshot built by hand may not be normalized
-    const QList<int> changed = sortedMerge(
-        m_rows, std::move(target), byName,
-        [this](int first, int last, const auto &apply) {
-            beginRemoveRows({}, first, last);
-            apply();
-            endRemoveRows();
-        },
-        [this](int first, int last, const auto &apply) {
-            beginInsertRows({}, first, last);
-            apply();
-            endInsertRows();
-        });
-    for (const auto &[first, last] : changedRanges(changed, rowCount()))
-        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    mergeRows(m_rows, std::move(target), byName, ColumnCount);
 }
 
 int TopicTableModel::rowOf(const QString &name) const
@@ -179,7 +138,7 @@ QVariant TopicTableModel::data(const QModelIndex &index, int role) const
         }
     case Qt::DecorationRole:
         if (index.column() == NameColumn && r.hasProblem())
-            return warningIcon(r.offline > 0);
+            return partitionmap::warningIcon(r.offline > 0);
         return {};
     case Qt::ToolTipRole: {
         const QString tip = toolTip(r);
@@ -188,6 +147,8 @@ QVariant TopicTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         if (isNumberColumn(index.column()))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        if (index.column() == InternalColumn)
+            return QVariant::fromValue(Qt::AlignHCenter | Qt::AlignVCenter);
         return {};
     default:
         return {};
@@ -216,6 +177,11 @@ QVariant TopicTableModel::headerData(int section, Qt::Orientation orientation, i
             return {};
         }
     }
+    if (role == Qt::TextAlignmentRole) // over the numbers, on the same side
+        return QVariant::fromValue((isNumberColumn(section) ? Qt::AlignRight
+                                    : section == InternalColumn ? Qt::AlignHCenter
+                                                                : Qt::AlignLeft) |
+                                   Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case ReplicationFactorColumn:

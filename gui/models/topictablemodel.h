@@ -2,7 +2,7 @@
 
 #include "cluster/clustersnapshot.h"
 
-#include <QAbstractTableModel>
+#include "models/mergingtablemodel.h"
 #include <QList>
 
 namespace kafdesk {
@@ -11,7 +11,7 @@ namespace kafdesk {
 // snapshot). Snapshots merge by topic name: only the rows that went away, came or changed are
 // signalled, so selection, scroll position and a proxy's sort survive a refresh, and a snapshot
 // that changes nothing emits nothing. GUI thread only.
-class TopicTableModel : public QAbstractTableModel {
+class TopicTableModel : public MergingTableModel {
     Q_OBJECT
 public:
     enum Column {

@@ -13,6 +13,16 @@ void ClusterPage::attach(ClusterSession *session, MessageLog *log)
     m_log = log;
 }
 
+ClusterSession *ClusterPage::session() const
+{
+    return m_session;
+}
+
+MessageLog *ClusterPage::messageLog() const
+{
+    return m_log;
+}
+
 bool ClusterPage::isReadOnly() const
 {
     return m_session && m_session->settings().readOnly;

@@ -31,8 +31,8 @@ public:
     // Delete: delete what is selected (after a confirmation), if the page can.
     virtual void deleteSelected() {}
 
-    ClusterSession *session() const { return m_session; }
-    MessageLog *messageLog() const { return m_log; }
+    ClusterSession *session() const;
+    MessageLog *messageLog() const;
     // True when connected through a read-only profile: every mutating action is disabled, and
     // its tooltip says why (readOnlyReason()).
     bool isReadOnly() const;

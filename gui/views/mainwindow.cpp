@@ -1,367 +1,292 @@
+// The main window: its parts and actions. The connection flow is in mainwindowsession.cpp.
+
 #include "views/mainwindow.h"
 
-#include "cluster/metadatapoller.h"
-#include "local/localcluster.h"
-#include "local/localclusterjob.h"
-#include "models/brokertablemodel.h"
+#include "dialogs/topicdialogs.h"
+#include "profiles/profilestore.h"
 #include "settings.h"
+#include "views/brokerspage.h"
+#include "views/groupspage.h"
+#include "views/localclustercontroller.h"
+#include "views/localclusterpage.h"
+#include "views/overviewpage.h"
+#include "views/statuspage.h"
+#include "views/topicdetailpage.h"
+#include "views/topicspage.h"
+#include "widgets/connectionbadge.h"
+#include "widgets/messagebanner.h"
+#include "widgets/messagelog.h"
+#include "widgets/messagelogview.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
-#include <QHeaderView>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
-#include <QTableView>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace kafdesk {
 
-namespace {
-
-enum Page { EmptyPage, ProgressPage, BrokersPage, ErrorPage };
-
-QLabel *makeLabel(const QString &text, QWidget *parent, bool wrap = true)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(wrap);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QFont scaledFont(const QFont &base, qreal factor, bool bold)
-{
-    QFont f = base;
-    f.setPointSizeF(base.pointSizeF() * factor);
-    f.setBold(bold);
-    return f;
-}
-
-} // namespace
-
 MainWindow::MainWindow(Options options, QWidget *parent)
     : QMainWindow(parent)
     , m_options(std::move(options))
-    , m_brokers(new BrokerTableModel(this))
+    , m_log(new MessageLog(this))
+    , m_profiles(m_options.profilesFile.isEmpty() ? new ProfileStore(this) : new ProfileStore(m_options.profilesFile, this))
+    , m_local(new LocalClusterController(m_options.localClusterName, m_options.clustersRoot, m_options.newClusterBrokers,
+                                         this))
 {
-    if (m_options.clustersRoot.isEmpty())
-        m_options.clustersRoot = LocalCluster::defaultClustersRoot();
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kafdesk"));
+    buildCentre();
     buildActions();
-    buildPages();
-    m_connectionLabel = new QLabel(this);
-    m_brokerCountLabel = new QLabel(this);
-    statusBar()->addWidget(m_connectionLabel, 1);
-    statusBar()->addPermanentWidget(m_brokerCountLabel);
-    updateStatusBar();
+    buildStatusBar();
+
+    connect(m_local, &LocalClusterController::busy, this, [this](const QString &title) {
+        m_statusPage->showProgress(title + QStringLiteral("…"), !m_local->isStopping());
+        m_stack->setCurrentWidget(m_statusPage);
+        updateStatusBar();
+        updateActions();
+    });
+    connect(m_local, &LocalClusterController::progress, this,
+            [this](const QString &text) { m_statusPage->setProgressText(text + QStringLiteral("…")); });
+    connect(m_local, &LocalClusterController::idle, this, [this] {
+        updateStatusBar();
+        updateActions();
+    });
+    connect(m_local, &LocalClusterController::started, this, [this](const ClusterState &state) {
+        m_localState = state;
+        m_localPage->setClusterState(state);
+        // "local" is the one most people have: its name says nothing more.
+        const QString name = state.name == QLatin1String("local") ? tr("Local cluster")
+                                                                   : tr("Local cluster %1").arg(state.name);
+        attachSession(ConnectionSettings::forBootstrap(state.bootstrapServers(), name), QColor(), true);
+    });
+    connect(m_local, &LocalClusterController::stopped, this, [this] {
+        if (m_sessionIsLocal)
+            disconnectFromCluster();
+        m_log->info(tr("The local cluster \u201c%1\u201d is stopped.").arg(m_local->clusterName()));
+        if (m_closing) {
+            m_readyToClose = true;
+            close();
+        }
+    });
+    connect(m_local, &LocalClusterController::failed, this, [this](const Error &e) {
+        m_log->error(e);
+        if (!m_session) {
+            m_statusPage->showError(e, tr("Try Again"));
+            m_stack->setCurrentWidget(m_statusPage);
+        }
+        if (m_closing) {
+            m_readyToClose = true;
+            close();
+        }
+    });
 
     const QByteArray geometry = settings::mainWindowGeometry().get();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(760, 480);
+        resize(1180, 760);
     restoreState(settings::mainWindowState().get());
+    m_splitter->restoreState(settings::mainWindowSplitter().get());
 
+    showStatusForNoSession();
+    updateStatusBar();
+    updateActions();
     if (m_options.openLocalCluster)
-        QMetaObject::invokeMethod(this, &MainWindow::startLocalCluster, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &MainWindow::connectLocalCluster, Qt::QueuedConnection);
 }
 
 MainWindow::~MainWindow()
 {
-    delete m_poller;
-    delete m_job; // waits for a job that is still running
+    ClusterSession::retire(m_session);
+}
+
+void MainWindow::buildCentre()
+{
+    m_navigation = new NavigationTree(this);
+    m_stack = new QStackedWidget(this);
+    m_statusPage = new StatusPage(m_stack);
+    m_overview = new OverviewPage(m_stack);
+    m_brokers = new BrokersPage(m_stack);
+    m_topics = new TopicsPage(m_stack);
+    m_topicDetail = new TopicDetailPage(m_stack);
+    m_groups = new GroupsPage(m_stack);
+    m_localPage = new LocalClusterPage(m_local, m_stack);
+    m_stack->addWidget(m_statusPage);
+    for (ClusterPage *p : pages()) {
+        m_stack->addWidget(p);
+        connect(p, &ClusterPage::topicActivated, this, &MainWindow::openTopic);
+    }
+
+    m_banner = new MessageBanner(this);
+    connect(m_log, &MessageLog::posted, m_banner, &MessageBanner::showMessage);
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(4);
+    contentLayout->addWidget(m_banner);
+    contentLayout->addWidget(m_stack, 1);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_navigation);
+    m_splitter->addWidget(content);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({200, 980});
+    setCentralWidget(m_splitter);
+    connect(m_navigation, &NavigationTree::pageSelected, this, &MainWindow::showPage);
+
+    connect(m_statusPage, &StatusPage::primaryClicked, this, [this] {
+        if (m_session)
+            m_session->refreshNow(); // "Retry Now" on a cluster that does not answer
+        else
+            connectLocalCluster();
+    });
+    connect(m_statusPage, &StatusPage::secondaryClicked, this, &MainWindow::showConnections);
+    connect(m_statusPage, &StatusPage::cancelClicked, m_local, &LocalClusterController::cancel);
+
+    m_logView = new MessageLogView(m_log, this);
+    m_logDock = new QDockWidget(tr("Messages"), this);
+    m_logDock->setObjectName(QStringLiteral("messagesDock"));
+    m_logDock->setWidget(m_logView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_logDock->hide();
+    connect(m_banner, &MessageBanner::logRequested, m_logDock, &QWidget::show);
+}
+
+QList<ClusterPage *> MainWindow::pages() const
+{
+    return {m_overview, m_brokers, m_topics, m_topicDetail, m_groups, m_localPage};
+}
+
+ClusterPage *MainWindow::page(NavigationTree::Page page) const
+{
+    switch (page) {
+    case NavigationTree::Page::Overview: return m_overview;
+    case NavigationTree::Page::Brokers: return m_brokers;
+    case NavigationTree::Page::Topics: return m_topics;
+    case NavigationTree::Page::TopicDetail: return m_topicDetail;
+    case NavigationTree::Page::Groups: return m_groups;
+    case NavigationTree::Page::LocalCluster: return m_localPage;
+    case NavigationTree::Page::None: break;
+    }
+    return nullptr;
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_stack->currentWidget();
 }
 
 void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_connectionsAction = file->addAction(tr("&Connections…"), this, &MainWindow::showConnections);
+    m_connectionsAction->setObjectName(QStringLiteral("actionConnections"));
+    m_connectionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_localAction = file->addAction(tr("Open &Local Cluster"), this, &MainWindow::connectLocalCluster);
+    m_localAction->setObjectName(QStringLiteral("actionOpenLocal"));
+    m_disconnectAction = file->addAction(tr("&Disconnect"), this, &MainWindow::disconnectFromCluster);
+    m_disconnectAction->setObjectName(QStringLiteral("actionDisconnect"));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
-    m_refreshAction = cluster->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_filterAction = edit->addAction(tr("&Filter"), this, [this] {
+        if (auto *p = qobject_cast<ClusterPage *>(currentPage()))
+            p->focusFilter();
+    });
+    m_filterAction->setObjectName(QStringLiteral("actionFilter"));
+    m_filterAction->setShortcut(QKeySequence::Find);
+    m_deleteAction = edit->addAction(tr("&Delete…"), this, [this] {
+        if (auto *p = qobject_cast<ClusterPage *>(currentPage()))
+            p->deleteSelected();
+    });
+    m_deleteAction->setObjectName(QStringLiteral("actionDelete"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_refreshAction = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    m_refreshAction->setObjectName(QStringLiteral("actionRefresh"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
+    view->addSeparator();
+    view->addAction(m_logDock->toggleViewAction());
+
+    QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
+    m_newTopicAction = cluster->addAction(tr("&New Topic…"), this, &MainWindow::newTopic);
+    m_newTopicAction->setObjectName(QStringLiteral("actionNewTopic"));
+    m_newTopicAction->setShortcut(QKeySequence::New);
     cluster->addSeparator();
-    m_startAction = cluster->addAction(tr("&Start Local Cluster"), this, &MainWindow::startLocalCluster);
-    m_stopAction = cluster->addAction(tr("S&top Local Cluster"), this, &MainWindow::stopLocalCluster);
-    cluster->addSeparator();
+    cluster->addAction(m_localAction);
+    cluster->addAction(tr("&Stop Local Cluster"), m_local, &LocalClusterController::stop);
     m_keepRunningAction = cluster->addAction(tr("&Keep Local Cluster Running After Quit"));
+    m_keepRunningAction->setObjectName(QStringLiteral("actionKeepRunning"));
     m_keepRunningAction->setCheckable(true);
     m_keepRunningAction->setChecked(settings::keepLocalClusterRunning().get());
-    connect(m_keepRunningAction, &QAction::toggled, this,
-            [](bool keep) { settings::keepLocalClusterRunning().set(keep); });
+    connect(m_keepRunningAction, &QAction::toggled, this, [](bool keep) { settings::keepLocalClusterRunning().set(keep); });
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(m_connectionsAction);
+    toolbar->addAction(m_refreshAction);
+    toolbar->addAction(m_newTopicAction);
+    auto *spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    m_badge = new ConnectionBadge(toolbar);
+    m_badge->setObjectName(QStringLiteral("connectionBadge"));
+    toolbar->addWidget(m_badge);
 }
 
-void MainWindow::buildPages()
+void MainWindow::buildStatusBar()
 {
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    m_title = makeLabel(tr("Kafdesk"), central, false);
-    m_title->setFont(scaledFont(font(), 1.4, true));
-    m_subtitle = makeLabel({}, central);
-    m_subtitle->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(m_title);
-    layout->addWidget(m_subtitle);
-
-    m_pages = new QStackedWidget(central);
-    layout->addWidget(m_pages, 1);
-
-    // Empty: nothing open yet.
-    auto *empty = new QWidget(m_pages);
-    auto *emptyLayout = new QVBoxLayout(empty);
-    m_emptyText = makeLabel(tr("No cluster is open. Start the bundled local cluster to see its brokers."), empty);
-    m_emptyText->setAlignment(Qt::AlignCenter);
-    auto *startButton = new QPushButton(tr("Start Local Cluster"), empty);
-    connect(startButton, &QPushButton::clicked, this, &MainWindow::startLocalCluster);
-    emptyLayout->addStretch();
-    emptyLayout->addWidget(m_emptyText);
-    emptyLayout->addWidget(startButton, 0, Qt::AlignCenter);
-    emptyLayout->addStretch();
-    m_pages->insertWidget(EmptyPage, empty);
-
-    // Progress: a long operation on the local cluster, with its steps and a Cancel button.
-    auto *progress = new QWidget(m_pages);
-    auto *progressLayout = new QVBoxLayout(progress);
-    m_progressTitle = makeLabel({}, progress);
-    m_progressTitle->setFont(scaledFont(font(), 1.1, true));
-    m_progressTitle->setAlignment(Qt::AlignCenter);
-    m_progressBar = new QProgressBar(progress);
-    m_progressBar->setRange(0, 0);
-    m_progressBar->setTextVisible(false);
-    m_progressBar->setMaximumWidth(360);
-    m_progressText = makeLabel({}, progress);
-    m_progressText->setAlignment(Qt::AlignCenter);
-    m_cancelButton = new QPushButton(tr("Cancel"), progress);
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
-        if (m_job)
-            m_job->cancel();
-    });
-    progressLayout->addStretch();
-    progressLayout->addWidget(m_progressTitle);
-    progressLayout->addWidget(m_progressBar, 0, Qt::AlignCenter);
-    progressLayout->addWidget(m_progressText);
-    progressLayout->addWidget(m_cancelButton, 0, Qt::AlignCenter);
-    progressLayout->addStretch();
-    m_pages->insertWidget(ProgressPage, progress);
-
-    // Brokers.
-    m_brokerView = new QTableView(m_pages);
-    auto *proxy = new QSortFilterProxyModel(m_brokerView);
-    proxy->setSourceModel(m_brokers);
-    m_brokerView->setModel(proxy);
-    m_brokerView->setSortingEnabled(true);
-    m_brokerView->sortByColumn(BrokerTableModel::IdColumn, Qt::AscendingOrder);
-    m_brokerView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_brokerView->setAlternatingRowColors(true);
-    m_brokerView->verticalHeader()->hide();
-    m_brokerView->horizontalHeader()->setStretchLastSection(true);
-    m_brokerView->horizontalHeader()->setSectionResizeMode(BrokerTableModel::AddressColumn,
-                                                           QHeaderView::ResizeToContents);
-    m_brokerView->setColumnWidth(BrokerTableModel::IdColumn, 60);
-    m_pages->insertWidget(BrokersPage, m_brokerView);
-
-    // Error: what went wrong, the tool's own text, and a way to try again.
-    auto *error = new QWidget(m_pages);
-    auto *errorLayout = new QVBoxLayout(error);
-    auto *icon = new QLabel(error);
-    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(48, 48));
-    m_errorText = makeLabel({}, error);
-    m_errorText->setAlignment(Qt::AlignCenter);
-    auto *retry = new QPushButton(tr("Try Again"), error);
-    connect(retry, &QPushButton::clicked, this, &MainWindow::startLocalCluster);
-    errorLayout->addStretch();
-    errorLayout->addWidget(icon, 0, Qt::AlignCenter);
-    errorLayout->addWidget(m_errorText);
-    errorLayout->addWidget(retry, 0, Qt::AlignCenter);
-    errorLayout->addStretch();
-    m_pages->insertWidget(ErrorPage, error);
-
-    m_pages->setCurrentIndex(EmptyPage);
-    setCentralWidget(central);
+    m_stateLabel = new QLabel(this);
+    m_stateLabel->setObjectName(QStringLiteral("statusConnection"));
+    m_brokersLabel = new QLabel(this);
+    m_brokersLabel->setObjectName(QStringLiteral("statusBrokers"));
+    m_underReplicatedLabel = new QLabel(this);
+    m_underReplicatedLabel->setObjectName(QStringLiteral("statusUnderReplicated"));
+    m_offlineLabel = new QLabel(this);
+    m_offlineLabel->setObjectName(QStringLiteral("statusOffline"));
+    statusBar()->addWidget(m_stateLabel, 1);
+    statusBar()->addPermanentWidget(m_brokersLabel);
+    statusBar()->addPermanentWidget(m_underReplicatedLabel);
+    statusBar()->addPermanentWidget(m_offlineLabel);
 }
 
-void MainWindow::showProgressPage(const QString &title)
+QStringList MainWindow::statusTexts() const
 {
-    m_progressTitle->setText(title);
-    m_progressText->clear();
-    m_cancelButton->setEnabled(true);
-    m_pages->setCurrentIndex(ProgressPage);
+    return {m_stateLabel->text(), m_brokersLabel->text(), m_underReplicatedLabel->text(), m_offlineLabel->text()};
 }
 
-void MainWindow::showError(const Error &error)
+void MainWindow::newTopic()
 {
-    QString html = QStringLiteral("<p><b>%1</b></p>").arg(error.message.toHtmlEscaped());
-    if (!error.detail.isEmpty())
-        html += QStringLiteral("<p><tt>%1</tt></p>").arg(error.detail.toHtmlEscaped().replace(
-            QLatin1Char('\n'), QStringLiteral("<br>")));
-    m_errorText->setText(html);
-    m_pages->setCurrentIndex(ErrorPage);
-    updateStatusBar();
-}
-
-void MainWindow::runJob(LocalClusterJob *job)
-{
-    m_job = job;
-    m_startAction->setEnabled(false);
-    m_stopAction->setEnabled(false);
-    connect(job, &LocalClusterJob::progress, this, [this](const QString &text) { m_progressText->setText(text + QStringLiteral("…")); });
-    connect(job, &LocalClusterJob::finished, this, [this, job] {
-        job->deleteLater();
-        m_startAction->setEnabled(true);
-        m_stopAction->setEnabled(true);
-        updateStatusBar();
-    });
-    showProgressPage(job->title());
-    job->start();
-}
-
-void MainWindow::startLocalCluster()
-{
-    if (m_job)
-        return;
-    detach();
-    const QString name = m_options.localClusterName;
-    m_title->setText(tr("Local cluster \u201c%1\u201d").arg(name));
-    m_subtitle->setText(tr("Apache Kafka brokers that Kafdesk runs on this computer"));
-    auto startedByUs = m_startedByUs;
-    const int newClusterBrokers = m_options.newClusterBrokers;
-    // Attaching to a cluster that already runs does not make it ours to stop at quit.
-    auto operation = [startedByUs, newClusterBrokers](LocalCluster &c) -> Result<ClusterState> {
-        LocalCluster::StartOptions options;
-        bool allRunning = false;
-        if (!c.exists()) {
-            options.brokers = newClusterBrokers;
-        } else if (auto seen = c.observe(); seen) {
-            allRunning = std::all_of(seen->cbegin(), seen->cend(),
-                                     [](const NodeObservation &o) { return o.status == NodeStatus::Running; });
-        }
-        auto started = c.start(options);
-        if (started && !allRunning)
-            *startedByUs = true;
-        return started;
-    };
-    auto *job = new LocalClusterJob(name, m_options.clustersRoot, tr("Starting the local cluster"), operation, this);
-    connect(job, &LocalClusterJob::succeeded, this, &MainWindow::attachTo);
-    connect(job, &LocalClusterJob::failed, this, &MainWindow::showError);
-    runJob(job);
-}
-
-void MainWindow::stopLocalCluster()
-{
-    if (m_job)
-        return;
-    detach();
-    auto *job = new LocalClusterJob(m_options.localClusterName, m_options.clustersRoot,
-                                    tr("Stopping the local cluster"), LocalClusterJob::stopCluster(), this);
-    job->setProperty("stopping", true);
-    connect(job, &LocalClusterJob::succeeded, this, [this] {
-        *m_startedByUs = false;
-        m_emptyText->setText(tr("The local cluster is stopped."));
-        m_pages->setCurrentIndex(EmptyPage);
-        if (m_closing) {
-            m_readyToClose = true;
-            close();
-        }
-    });
-    connect(job, &LocalClusterJob::failed, this, [this](const Error &e) {
-        showError(e);
-        if (m_closing) {
-            m_readyToClose = true;
-            close();
-        }
-    });
-    runJob(job);
-    m_cancelButton->setEnabled(false); // stopping half-way helps nobody
-}
-
-void MainWindow::attachTo(const ClusterState &state)
-{
-    m_subtitle->setText(tr("Apache Kafka %1 on %2").arg(state.kafkaVersion, state.bootstrapServers()));
-    QList<BrokerInfo> expected;
-    for (const NodeState &n : state.nodes)
-        expected << BrokerInfo{n.id, QStringLiteral("127.0.0.1"), n.brokerPort};
-    m_brokers->setExpectedBrokers(expected);
-    m_poller = new MetadataPoller(state.bootstrapServers(), settings::metadataIntervalMs().get(), this);
-    connect(m_poller, &MetadataPoller::snapshotReady, this, &MainWindow::onSnapshot);
-    connect(m_poller, &MetadataPoller::fetchFailed, this, &MainWindow::onFetchFailed);
-    m_poller->start();
-    m_pages->setCurrentIndex(BrokersPage);
-    updateStatusBar();
-}
-
-void MainWindow::detach()
-{
-    delete m_poller;
-    m_poller = nullptr;
-    m_brokers->clear();
-    m_lastFetchFailed = false;
-    updateStatusBar();
-}
-
-void MainWindow::refresh()
-{
-    if (m_poller)
-        m_poller->refreshNow();
-}
-
-void MainWindow::onSnapshot(const MetadataSnapshot &snapshot)
-{
-    m_lastFetchFailed = false;
-    m_brokers->applySnapshot(snapshot);
-    updateStatusBar();
-    Q_EMIT brokersUpdated();
-}
-
-void MainWindow::onFetchFailed(const Error &error)
-{
-    m_lastFetchFailed = true;
-    m_brokers->markAllDown();
-    m_connectionLabel->setToolTip(error.fullText());
-    updateStatusBar();
-    Q_EMIT brokersUpdated();
-}
-
-void MainWindow::updateStatusBar()
-{
-    if (m_job) {
-        m_connectionLabel->setText(m_job->title() + QStringLiteral("…"));
-        m_brokerCountLabel->clear();
-        return;
-    }
-    if (!m_poller) {
-        m_connectionLabel->setText(tr("Not connected"));
-        m_brokerCountLabel->clear();
-        return;
-    }
-    const int total = m_brokers->rowCount();
-    const int alive = m_brokers->aliveCount();
-    if (m_lastFetchFailed)
-        m_connectionLabel->setText(tr("Connection lost: no broker answers"));
-    else if (alive < total)
-        m_connectionLabel->setText(tr("Connected, degraded: some brokers are down"));
-    else
-        m_connectionLabel->setText(tr("Connected"));
-    m_brokerCountLabel->setText(tr("%1 of %2 brokers alive").arg(alive).arg(total));
+    if (m_session && !m_session->settings().readOnly)
+        topicdialogs::createTopic(this, m_session, m_log);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     settings::mainWindowGeometry().set(saveGeometry());
     settings::mainWindowState().set(saveState());
-    if (m_readyToClose || m_job || !*m_startedByUs || m_keepRunningAction->isChecked()) {
-        if (m_job && !m_job->property("stopping").toBool())
-            m_job->cancel();
+    settings::mainWindowSplitter().set(m_splitter->saveState());
+    if (m_readyToClose || !m_local->startedByUs() || m_keepRunningAction->isChecked() || m_local->isBusy()) {
+        if (m_local->isBusy())
+            m_local->cancel();
         event->accept();
         return;
     }
-    // The cluster is ours: stop it first (off the GUI thread), then close.
+    // The local cluster is ours: stop it first (off the GUI thread), then close.
     m_closing = true;
     event->ignore();
-    stopLocalCluster();
+    m_local->stop();
 }
 
 } // namespace kafdesk

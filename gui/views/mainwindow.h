@@ -1,27 +1,41 @@
 #pragma once
 
-#include "cluster/metatypes.h"
+#include "cluster/clustersession.h"
+#include "local/clusterstate.h"
+#include "views/navigationtree.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
-#include <memory>
-
 class QAction;
+class QDockWidget;
 class QLabel;
-class QProgressBar;
-class QPushButton;
+class QSplitter;
 class QStackedWidget;
-class QTableView;
 
 namespace kafdesk {
 
-class BrokerTableModel;
-class LocalClusterJob;
-class MetadataPoller;
+class BrokersPage;
+class ClusterPage;
+class ConnectionBadge;
+class ConnectionsDialog;
+class GroupsPage;
+class LocalClusterController;
+class LocalClusterPage;
+class MessageBanner;
+class MessageLog;
+class MessageLogView;
+class OverviewPage;
+class ProfileStore;
+class StatusPage;
+class TopicDetailPage;
+class TopicsPage;
+struct ConnectionRequest;
 
-// The first window: the bundled cluster's brokers, kept live. Later issues grow it into the
-// full console (navigation, topics, groups, replication views).
+// The console: a navigation tree (the cluster → Overview, Brokers, Topics, Consumer groups, and
+// Local cluster for the bundled one), the pages in a stack, a non-modal message banner above them
+// and the message log in a dock, and a status bar with the connection state, live/total brokers,
+// under-replicated and offline partitions. One ClusterSession at a time feeds every page.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -30,61 +44,90 @@ public:
         QString clustersRoot;   // empty: LocalCluster::defaultClustersRoot()
         bool openLocalCluster = false;
         int newClusterBrokers = 3; // nodes of a local cluster that does not exist yet
+        QString profilesFile;      // empty: the application's settings (tests give a file)
     };
 
     explicit MainWindow(Options options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    BrokerTableModel *brokerModel() const { return m_brokers; }
-    // True once the bundled cluster is up and its brokers are listed.
-    bool isConnected() const { return m_poller != nullptr; }
+    ClusterSession *session() const { return m_session; }
+    bool isConnected() const { return m_session && m_session->latestSnapshot(); }
+    MessageLog *messageLog() const { return m_log; }
+    NavigationTree *navigation() const { return m_navigation; }
+    ClusterPage *page(NavigationTree::Page page) const;
+    QWidget *currentPage() const;
+    StatusPage *statusPage() const { return m_statusPage; }
+    MessageBanner *banner() const { return m_banner; }
+    // The status bar's texts, in order (connection, brokers, under-replicated, offline).
+    QStringList statusTexts() const;
 
 public Q_SLOTS:
-    void startLocalCluster();
-    void stopLocalCluster();
+    void connectLocalCluster();
+    void connectTo(const kafdesk::ConnectionRequest &request);
+    void disconnectFromCluster();
+    void showConnections();
     void refresh();
+    void newTopic();
+    void openTopic(const QString &topic);
+    void showPage(kafdesk::NavigationTree::Page page);
 
 Q_SIGNALS:
-    void brokersUpdated();
+    void snapshotShown(const kafdesk::ClusterSnapshotPtr &snapshot);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildActions();
-    void buildPages();
-    void showProgressPage(const QString &title);
-    void showError(const Error &error);
-    void attachTo(const ClusterState &state);
-    void detach();
+    void buildCentre();
+    void buildStatusBar();
+    void attachSession(const ConnectionSettings &settings, const QColor &colour, bool local);
+    void onSnapshot(const ClusterSnapshotPtr &snapshot);
+    void onStateChanged(ConnectionState state, const Error &error);
+    void onReplicationEvents(const QList<ReplicationEvent> &events);
     void updateStatusBar();
-    void runJob(LocalClusterJob *job);
-    void onSnapshot(const MetadataSnapshot &snapshot);
-    void onFetchFailed(const Error &error);
+    void updateActions();
+    void showStatusForNoSession();
+    QList<ClusterPage *> pages() const;
 
     Options m_options;
-    BrokerTableModel *m_brokers = nullptr;
-    QStackedWidget *m_pages = nullptr;
-    QTableView *m_brokerView = nullptr;
-    QLabel *m_title = nullptr;
-    QLabel *m_subtitle = nullptr;
-    QLabel *m_progressTitle = nullptr;
-    QLabel *m_progressText = nullptr;
-    QProgressBar *m_progressBar = nullptr;
-    QPushButton *m_cancelButton = nullptr;
-    QLabel *m_errorText = nullptr;
-    QLabel *m_emptyText = nullptr;
-    QLabel *m_connectionLabel = nullptr;
-    QLabel *m_brokerCountLabel = nullptr;
-    QAction *m_startAction = nullptr;
-    QAction *m_stopAction = nullptr;
-    QAction *m_keepRunningAction = nullptr;
-    QAction *m_refreshAction = nullptr;
+    MessageLog *m_log;
+    ProfileStore *m_profiles;
+    LocalClusterController *m_local;
+    QPointer<ClusterSession> m_session;
+    bool m_sessionIsLocal = false;
+    ClusterState m_localState;
+    QPointer<ConnectionsDialog> m_connections;
 
-    QPointer<LocalClusterJob> m_job;
-    MetadataPoller *m_poller = nullptr;
-    std::shared_ptr<bool> m_startedByUs = std::make_shared<bool>(false);
-    bool m_lastFetchFailed = false;
+    ConnectionBadge *m_badge = nullptr;
+    MessageBanner *m_banner = nullptr;
+    MessageLogView *m_logView = nullptr;
+    QDockWidget *m_logDock = nullptr;
+    QSplitter *m_splitter = nullptr;
+    NavigationTree *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    StatusPage *m_statusPage = nullptr;
+    OverviewPage *m_overview = nullptr;
+    BrokersPage *m_brokers = nullptr;
+    TopicsPage *m_topics = nullptr;
+    TopicDetailPage *m_topicDetail = nullptr;
+    GroupsPage *m_groups = nullptr;
+    LocalClusterPage *m_localPage = nullptr;
+
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_brokersLabel = nullptr;
+    QLabel *m_underReplicatedLabel = nullptr;
+    QLabel *m_offlineLabel = nullptr;
+
+    QAction *m_connectionsAction = nullptr;
+    QAction *m_localAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_filterAction = nullptr;
+    QAction *m_newTopicAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_keepRunningAction = nullptr;
+
     bool m_closing = false;
     bool m_readyToClose = false;
 };

@@ -75,6 +75,7 @@ PartitionMapView::PartitionMapView(QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_title->setWordWrap(true);
     top->addWidget(m_title, 1);
+    top->addStretch(0); // keeps the mode buttons on the right when the title is hidden
     auto *group = new QButtonGroup(this);
     group->setExclusive(true);
     const auto addToggle = [&](const QString &text, const QString &tip) {
@@ -197,6 +198,11 @@ void PartitionMapView::setMode(Mode mode)
     (mode == ByPartition ? m_byPartition : m_byBroker)->setChecked(true);
     updatePage();
     Q_EMIT modeChanged(mode);
+}
+
+void PartitionMapView::setTitleVisible(bool visible)
+{
+    m_title->setVisible(visible);
 }
 
 QString PartitionMapView::emptyStateText() const

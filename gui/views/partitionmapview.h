@@ -40,6 +40,9 @@ public:
 
     void setMode(Mode mode);
     Mode mode() const { return m_mode; }
+    // The line above the map naming the topic, its partitions and health (shown by default); a
+    // page that says all that in its own header hides it, leaving the mode buttons.
+    void setTitleVisible(bool visible);
 
     PartitionMapModel *partitionModel() const { return m_partitionModel; }
     PartitionMapBrokerModel *brokerModel() const { return m_brokerModel; }

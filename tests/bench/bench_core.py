@@ -248,7 +248,10 @@ def main():
     parser.add_argument("--group-topics", type=int, default=2, help="topics each group commits for")
     parser.add_argument("--group-partitions", type=int, default=3, help="partitions of each such topic")
     parser.add_argument("--messages-per-partition", type=int, default=5)
-    parser.add_argument("--describe-runs", type=int, default=7)
+    parser.add_argument("--describe-runs", type=int, default=15)
+    parser.add_argument("--settle-s", type=float, default=20.0,
+                        help="idle time after the set-up, so that the brokers are done with it (GC, "
+                             "offset commits, replication) before anything is timed")
     parser.add_argument("--lag-runs", type=int, default=5)
     parser.add_argument("--out")
     args = parser.parse_args()
@@ -294,6 +297,9 @@ def run(args, workdir):
         setup["total_s"] = round(time.monotonic() - t0, 2)
         log(f"produced {sent} messages to {produced_partitions} partitions, committed {args.groups} groups; "
             f"set-up took {setup['total_s']} s")
+
+        log(f"letting the cluster settle for {args.settle_s:.0f} s")
+        time.sleep(args.settle_s)
 
         # 1. The full snapshot.
         describe, describe_out = compare({

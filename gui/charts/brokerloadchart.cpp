@@ -1,0 +1,229 @@
+#include "charts/brokerloadchart.h"
+
+// qcustomplot.h's templates use foreach, which QT_NO_FOREACH takes away: give it a range-for for
+// this one include (the header only iterates, never changes, the containers it walks).
+#ifndef foreach
+#define foreach(variable, container) for (variable : container)
+#define KAFDESK_DEFINED_FOREACH
+#endif
+#include <qcustomplot.h>
+#ifdef KAFDESK_DEFINED_FOREACH
+#undef foreach
+#undef KAFDESK_DEFINED_FOREACH
+#endif
+
+#include <QEvent>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace kafdesk {
+
+namespace {
+
+constexpr double barWidth = 0.36;   // of one group's 1.0
+constexpr double barSpacing = 0.04; // between a group's two bars
+constexpr int maxValueLabels = 12;  // more groups than that and the value labels would crowd
+
+// Mid-tone colours that read on a white and on a dark grey background alike.
+const QColor leaderColour(58, 130, 214);
+const QColor replicaColour(236, 150, 48);
+const QColor downBand(220, 60, 50, 46);
+
+} // namespace
+
+BrokerLoadChart::BrokerLoadChart(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_plot = new QCustomPlot(this);
+    m_plot->setMinimumHeight(180);
+    layout->addWidget(m_plot);
+
+    m_leaders = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+    m_replicas = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+    m_leaders->setName(tr("Leaders"));
+    m_replicas->setName(tr("Replicas"));
+    auto *group = new QCPBarsGroup(m_plot);
+    group->setSpacingType(QCPBarsGroup::stPlotCoords);
+    group->setSpacing(barSpacing);
+    for (QCPBars *bars : {m_leaders, m_replicas}) {
+        bars->setWidth(barWidth);
+        bars->setBarsGroup(group);
+        bars->setAntialiased(false);
+    }
+
+    m_plot->xAxis->setLabel(tr("Broker"));
+    m_plot->yAxis->setLabel(tr("Partitions"));
+    m_plot->xAxis->grid()->setVisible(false);
+    m_plot->xAxis->setSubTicks(false);
+    m_plot->xAxis->setTickLength(0, 4);
+    auto yTicker = QSharedPointer<QCPAxisTicker>::create();
+    yTicker->setTickStepStrategy(QCPAxisTicker::tssReadability);
+    yTicker->setTickCount(5);
+    m_plot->yAxis->setTicker(yTicker);
+    m_plot->yAxis->setNumberFormat(QStringLiteral("f"));
+    m_plot->yAxis->setNumberPrecision(0);
+    m_plot->yAxis->setSubTicks(false);
+
+    // The legend in a row of its own above the axes (so it never covers a bar), at the right,
+    // its items side by side: an empty element on its left takes the row's spare width.
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setColumnSpacing(16);
+    m_plot->plotLayout()->insertRow(0);
+    auto *legendRow = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(0, 0, legendRow);
+    legendRow->setMargins(QMargins(0, 0, 0, 0));
+    legendRow->addElement(0, 0, new QCPLayoutElement(m_plot));
+    legendRow->addElement(0, 1, m_plot->legend);
+    legendRow->setColumnStretchFactor(0, 1);
+    legendRow->setColumnStretchFactor(1, 0.0001);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    m_plot->legend->setMargins(QMargins(6, 2, 6, 2));
+
+    applyPalette();
+    rebuild();
+}
+
+BrokerLoadChart::~BrokerLoadChart() = default;
+
+void BrokerLoadChart::setBrokers(QList<Broker> brokers)
+{
+    std::sort(brokers.begin(), brokers.end(), [](const Broker &a, const Broker &b) { return a.id < b.id; });
+    if (brokers == m_brokers)
+        return;
+    m_brokers = std::move(brokers);
+    rebuild();
+}
+
+void BrokerLoadChart::rebuild()
+{
+    ++m_redraws;
+    const int n = static_cast<int>(m_brokers.size());
+    QVector<double> keys, leaders, replicas;
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    m_plot->clearItems();
+    const QColor text = palette().color(QPalette::WindowText);
+    int maxValue = 0;
+    QStringList tip;
+    for (int i = 0; i < n; ++i) {
+        const Broker &b = m_brokers.at(i);
+        keys << i;
+        leaders << b.leaders;
+        replicas << b.replicas;
+        maxValue = std::max({maxValue, b.leaders, b.replicas});
+        QString label = n <= 10 ? tr("Broker %1").arg(b.id) : QString::number(b.id);
+        if (!b.alive)
+            label += QLatin1Char('\n') + tr("(down)");
+        ticker->addTick(i, label);
+        tip << tr("Broker %1%2: %3 leaders, %4 replicas")
+                   .arg(b.id)
+                   .arg(b.alive ? QString() : tr(" (down)"))
+                   .arg(b.leaders)
+                   .arg(b.replicas);
+        if (!b.alive) {
+            auto *band = new QCPItemRect(m_plot);
+            band->setLayer(QStringLiteral("background"));
+            band->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
+            band->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            band->bottomRight->setTypeX(QCPItemPosition::ptPlotCoords);
+            band->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            band->topLeft->setCoords(i - 0.5, 0);
+            band->bottomRight->setCoords(i + 0.5, 1);
+            band->setPen(Qt::NoPen);
+            band->setBrush(downBand);
+        }
+    }
+    m_leaders->setData(keys, leaders, true);
+    m_replicas->setData(keys, replicas, true);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setRange(-0.6, std::max(n, 1) - 0.4);
+    // Head room for the value labels above the tallest bar.
+    m_plot->yAxis->setRange(0, std::max(1.0, maxValue * 1.18 + 0.5));
+
+    if (n <= maxValueLabels) {
+        const double offset = (barWidth + barSpacing) / 2;
+        for (int i = 0; i < n; ++i) {
+            const Broker &b = m_brokers.at(i);
+            for (const auto &[x, value] : {std::pair{i - offset, b.leaders}, std::pair{i + offset, b.replicas}}) {
+                auto *label = new QCPItemText(m_plot);
+                label->position->setType(QCPItemPosition::ptPlotCoords);
+                label->position->setCoords(x, value);
+                label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+                label->setPadding(QMargins(0, 0, 0, 2));
+                label->setText(QString::number(value));
+                label->setColor(text);
+                label->setClipToAxisRect(false);
+            }
+        }
+    }
+    setToolTip(tip.join(QLatin1Char('\n')));
+    setAccessibleDescription(toolTip());
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void BrokerLoadChart::applyPalette()
+{
+    const QPalette pal = palette();
+    const QColor text = pal.color(QPalette::WindowText);
+    QColor grid = pal.color(QPalette::WindowText);
+    grid.setAlpha(40);
+    m_plot->setBackground(pal.brush(QPalette::Window));
+    m_plot->axisRect()->setBackground(pal.brush(QPalette::Base));
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setBasePen(QPen(text, 1));
+        axis->setTickPen(QPen(text, 1));
+        axis->setSubTickPen(QPen(text, 1));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->setTickLabelFont(font());
+        QFont labelFont = font();
+        labelFont.setBold(true);
+        axis->setLabelFont(labelFont);
+        axis->grid()->setPen(QPen(grid, 1, Qt::DashLine));
+        axis->grid()->setZeroLinePen(Qt::NoPen);
+    }
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setTextColor(text);
+    m_plot->legend->setFont(font());
+    m_leaders->setPen(QPen(leaderColour.darker(130), 1));
+    m_leaders->setBrush(leaderColour);
+    m_replicas->setPen(QPen(replicaColour.darker(130), 1));
+    m_replicas->setBrush(replicaColour);
+}
+
+void BrokerLoadChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    const bool looks = event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange;
+    if (looks && m_plot && m_leaders) {
+        applyPalette();
+        rebuild(); // the value labels take their colour from the palette too
+    }
+}
+
+QList<double> BrokerLoadChart::leaderBarValues() const
+{
+    QList<double> values;
+    for (auto it = m_leaders->data()->constBegin(); it != m_leaders->data()->constEnd(); ++it)
+        values << it->value;
+    return values;
+}
+
+QList<double> BrokerLoadChart::replicaBarValues() const
+{
+    QList<double> values;
+    for (auto it = m_replicas->data()->constBegin(); it != m_replicas->data()->constEnd(); ++it)
+        values << it->value;
+    return values;
+}
+
+QStringList BrokerLoadChart::brokerLabels() const
+{
+    const auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerText>();
+    return ticker ? QStringList(ticker->ticks().values()) : QStringList();
+}
+
+} // namespace kafdesk

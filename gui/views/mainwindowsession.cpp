@@ -1,0 +1,234 @@
+// The main window's connection flow: connecting (the bundled cluster or a profile), feeding the
+// pages, the status bar, and what the user sees while nothing is connected.
+
+#include "dialogs/connectionrequest.h"
+#include "dialogs/connectionsdialog.h"
+#include "profiles/profilestore.h"
+#include "settings.h"
+#include "views/localclustercontroller.h"
+#include "views/localclusterpage.h"
+#include "views/mainwindow.h"
+#include "views/statuspage.h"
+#include "views/topicdetailpage.h"
+#include "views/topicspage.h"
+#include "widgets/connectionbadge.h"
+#include "widgets/messagelog.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QStackedWidget>
+
+namespace kafdesk {
+
+void MainWindow::connectLocalCluster()
+{
+    if (m_local->isBusy())
+        return;
+    if (m_session && m_sessionIsLocal) {
+        showPage(NavigationTree::Page::Overview);
+        return;
+    }
+    disconnectFromCluster();
+    m_local->start();
+}
+
+void MainWindow::connectTo(const ConnectionRequest &request)
+{
+    if (request.local) {
+        connectLocalCluster();
+        return;
+    }
+    disconnectFromCluster();
+    attachSession(request.settings, request.colour, false);
+}
+
+void MainWindow::showConnections()
+{
+    if (!m_connections) {
+        m_connections = new ConnectionsDialog(m_profiles, m_local->clusterName(), this);
+        m_connections->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_connections, &ConnectionsDialog::connectRequested, this, &MainWindow::connectTo);
+    }
+    m_connections->show();
+    m_connections->raise();
+    m_connections->activateWindow();
+}
+
+void MainWindow::attachSession(const ConnectionSettings &connection, const QColor &colour, bool local)
+{
+    ClusterSession::retire(m_session);
+    m_sessionIsLocal = local;
+    m_session = new ClusterSession(connection, this);
+    m_session->setPollInterval(settings::metadataIntervalMs().get());
+    connect(m_session, &ClusterSession::snapshotReady, this, &MainWindow::onSnapshot);
+    connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_session, &ClusterSession::replicationEvents, this, &MainWindow::onReplicationEvents);
+    for (ClusterPage *p : pages())
+        p->attach(m_session, m_log);
+    m_navigation->setCluster(connection.name, local);
+    m_badge->setConnection(connection.name, colour, connection.readOnly);
+    setWindowTitle(tr("%1 — Kafdesk").arg(connection.name));
+    m_statusPage->showProgress(tr("Connecting to %1…").arg(connection.name), false);
+    m_statusPage->setProgressText(connection.clientConfig.value(QStringLiteral("bootstrap.servers")));
+    m_stack->setCurrentWidget(m_statusPage);
+    m_session->start();
+    updateStatusBar();
+    updateActions();
+}
+
+void MainWindow::disconnectFromCluster()
+{
+    if (!m_session)
+        return;
+    ClusterSession::retire(m_session);
+    m_session = nullptr;
+    m_sessionIsLocal = false;
+    for (ClusterPage *p : pages())
+        p->attach(nullptr, m_log);
+    m_navigation->setCluster({}, false);
+    m_badge->clear();
+    setWindowTitle(tr("Kafdesk"));
+    showStatusForNoSession();
+    updateStatusBar();
+    updateActions();
+}
+
+void MainWindow::showStatusForNoSession()
+{
+    if (m_local->isBusy())
+        return;
+    m_statusPage->showMessage(tr("No cluster is open"),
+                              tr("Start the bundled local cluster (real Apache Kafka brokers on this computer) to try "
+                                 "things safely, or connect to a cluster of your own."),
+                              tr("Open Local Cluster"), tr("Connections…"));
+    m_stack->setCurrentWidget(m_statusPage);
+}
+
+void MainWindow::refresh()
+{
+    if (!m_session)
+        return;
+    m_session->refreshNow();
+    if (auto *p = qobject_cast<ClusterPage *>(currentPage()))
+        p->refresh();
+}
+
+void MainWindow::openTopic(const QString &topic)
+{
+    if (!m_session)
+        return;
+    m_topicDetail->showTopic(topic);
+    m_navigation->openTopic(topic); // selects it, which shows the page
+    m_stack->setCurrentWidget(m_topicDetail);
+    updateActions();
+}
+
+void MainWindow::showPage(NavigationTree::Page which)
+{
+    ClusterPage *p = page(which);
+    if (!p || !m_session)
+        return;
+    if (!m_session->latestSnapshot() && which != NavigationTree::Page::LocalCluster)
+        return; // still connecting: the status page says so
+    if (which == NavigationTree::Page::TopicDetail)
+        m_topicDetail->showTopic(m_navigation->openedTopic());
+    m_stack->setCurrentWidget(p);
+    if (m_navigation->currentPage() != which)
+        m_navigation->select(which);
+    updateActions();
+}
+
+void MainWindow::onSnapshot(const ClusterSnapshotPtr &snapshot)
+{
+    const bool first = m_stack->currentWidget() == m_statusPage;
+    for (ClusterPage *p : pages())
+        p->showSnapshot(snapshot);
+    m_navigation->showCounts(*snapshot);
+    if (first) {
+        const auto which = m_navigation->currentPage();
+        showPage(which == NavigationTree::Page::None ? NavigationTree::Page::Overview : which);
+    }
+    updateStatusBar();
+    Q_EMIT snapshotShown(snapshot);
+}
+
+void MainWindow::onStateChanged(ConnectionState state, const Error &error)
+{
+    if (state == ConnectionState::Lost) {
+        // Every failed poll reports again: the banner shows the first, the log keeps them all.
+        const bool wasLost = m_stateLabel->property("lost").toBool();
+        if (!wasLost)
+            m_log->error(error);
+        m_stateLabel->setProperty("lost", true);
+        m_stateLabel->setToolTip(error.fullText());
+        if (!m_session->latestSnapshot()) {
+            m_statusPage->showError(error, tr("Retry Now"));
+            m_stack->setCurrentWidget(m_statusPage);
+        }
+    } else {
+        if (m_stateLabel->property("lost").toBool())
+            m_log->info(tr("Connected again to %1.").arg(m_session->settings().name));
+        m_stateLabel->setProperty("lost", false);
+        m_stateLabel->setToolTip({});
+    }
+    updateStatusBar();
+}
+
+void MainWindow::onReplicationEvents(const QList<ReplicationEvent> &events)
+{
+    // Brokers going and coming are worth a line in the log; partition-level events are the
+    // replication timeline's.
+    for (const ReplicationEvent &e : events) {
+        if (e.kind == ReplicationEvent::Kind::BrokerDown)
+            m_log->warning(e.description());
+        else if (e.kind == ReplicationEvent::Kind::BrokerUp)
+            m_log->info(e.description());
+    }
+}
+
+void MainWindow::updateStatusBar()
+{
+    const ClusterSnapshotPtr snap = m_session ? m_session->latestSnapshot() : nullptr;
+    if (m_local->isBusy())
+        m_stateLabel->setText(m_local->busyTitle() + QStringLiteral("…"));
+    else if (!m_session)
+        m_stateLabel->setText(tr("Not connected"));
+    else
+        switch (m_session->state()) {
+        case ConnectionState::Connecting: m_stateLabel->setText(tr("Connecting…")); break;
+        case ConnectionState::Connected: m_stateLabel->setText(tr("Connected")); break;
+        case ConnectionState::Degraded: m_stateLabel->setText(tr("Connected, degraded: some brokers are down")); break;
+        case ConnectionState::Lost: m_stateLabel->setText(tr("Connection lost: retrying…")); break;
+        }
+    if (!snap) {
+        m_brokersLabel->clear();
+        m_underReplicatedLabel->clear();
+        m_offlineLabel->clear();
+        return;
+    }
+    m_brokersLabel->setText(tr("%1 of %2 brokers alive").arg(snap->aliveBrokerIds().size()).arg(snap->brokers.size()));
+    m_underReplicatedLabel->setText(tr("%n under-replicated", nullptr, snap->underReplicatedCount()));
+    m_offlineLabel->setText(tr("%n offline", nullptr, snap->offlineCount()));
+    // Bad news stands out by text weight as well as colour.
+    for (QLabel *l : {m_underReplicatedLabel, m_offlineLabel}) {
+        const bool bad = !l->text().startsWith(QLatin1Char('0'));
+        QFont f = l->font();
+        f.setBold(bad);
+        l->setFont(f);
+    }
+}
+
+void MainWindow::updateActions()
+{
+    const bool connected = m_session != nullptr;
+    const bool readOnly = connected && m_session->settings().readOnly;
+    m_disconnectAction->setEnabled(connected);
+    m_refreshAction->setEnabled(connected);
+    m_newTopicAction->setEnabled(connected && !readOnly);
+    m_newTopicAction->setToolTip(readOnly ? m_topics->readOnlyReason() : tr("Create a topic (%1)").arg(
+                                                                             m_newTopicAction->shortcut().toString(
+                                                                                 QKeySequence::NativeText)));
+    m_localAction->setEnabled(!m_local->isBusy());
+}
+
+} // namespace kafdesk
