@@ -353,7 +353,8 @@ private Q_SLOTS:
         QCOMPARE(page.emptyStateText(), QStringLiteral("No topics yet. Create one with New Topic (Ctrl+N)."));
         QVERIFY(!page.table()->isVisible());
         QVERIFY(page.newTopicAction()->isEnabled());
-        QCOMPARE(page.newTopicAction()->shortcut(), QKeySequence(QKeySequence::New));
+        // Ctrl+N itself is the window's New Topic action (tst_mainwindow): one binding, not two.
+        QVERIFY(page.newTopicAction()->shortcut().isEmpty());
         saveShot(page, QStringLiteral("topics-empty.png"));
         // Internal topics are topics too, once asked for.
         if (!onlyInternal->topics.isEmpty()) {
