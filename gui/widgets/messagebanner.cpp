@@ -1,9 +1,8 @@
 #include "widgets/messagebanner.h"
 
-#include <QApplication>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
@@ -50,7 +49,6 @@ MessageBanner::MessageBanner(QWidget *parent)
 {
     setObjectName(QStringLiteral("messageBanner"));
     setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
     setFocusPolicy(Qt::NoFocus);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -95,7 +93,7 @@ void MessageBanner::showMessage(const LogMessage &message)
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_icon->setPixmap(style()->standardIcon(iconFor(message.severity)).pixmap(size, size));
     updateText();
-    applyColours();
+    update();
     show();
     if (message.transient)
         m_hideTimer->start(transientMs);
@@ -112,19 +110,14 @@ void MessageBanner::updateText()
     m_text->setText(html);
 }
 
-void MessageBanner::applyColours()
+// Painted from the palette in use now (not a palette of our own, which would keep the tint of the
+// palette it was made from when the user switches between light and dark).
+void MessageBanner::paintEvent(QPaintEvent *event)
 {
-    // From the application's palette, not our own (which holds the last tint).
-    QPalette p = QApplication::palette(this);
-    p.setColor(QPalette::Window, tint(p, m_current.severity));
-    setPalette(p);
-}
-
-bool MessageBanner::event(QEvent *event)
-{
-    if (event->type() == QEvent::ApplicationPaletteChange)
-        applyColours();
-    return QFrame::event(event);
+    QPainter painter(this);
+    painter.fillRect(rect(), tint(palette(), m_current.severity));
+    painter.end();
+    QFrame::paintEvent(event);
 }
 
 } // namespace kafdesk

@@ -29,8 +29,7 @@ Q_SIGNALS:
 
 private:
     void updateText();
-    void applyColours();
-    bool event(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
     LogMessage m_current;
     bool m_showDetail = false;
