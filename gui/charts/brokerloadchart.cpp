@@ -58,8 +58,11 @@ BrokerLoadChart::BrokerLoadChart(QWidget *parent) : QWidget(parent)
     m_plot->xAxis->grid()->setVisible(false);
     m_plot->xAxis->setSubTicks(false);
     m_plot->xAxis->setTickLength(0, 4);
-    auto yTicker = QSharedPointer<QCPAxisTicker>::create();
-    yTicker->setTickStepStrategy(QCPAxisTicker::tssReadability);
+    // Whole partitions only: steps are multiples of 1 (a readable 1, 2, 5, 10, ...), so a small or
+    // empty cluster does not get ticks at 0.25 printed as "0, 0, 1".
+    auto yTicker = QSharedPointer<QCPAxisTickerFixed>::create();
+    yTicker->setTickStep(1.0);
+    yTicker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     yTicker->setTickCount(5);
     m_plot->yAxis->setTicker(yTicker);
     m_plot->yAxis->setNumberFormat(QStringLiteral("f"));
@@ -140,7 +143,7 @@ void BrokerLoadChart::rebuild()
     m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->setRange(-0.6, std::max(n, 1) - 0.4);
     // Head room for the value labels above the tallest bar.
-    m_plot->yAxis->setRange(0, std::max(1.0, maxValue * 1.18 + 0.5));
+    m_plot->yAxis->setRange(0, std::max(4.0, maxValue * 1.18 + 0.5));
 
     if (n <= maxValueLabels) {
         const double offset = (barWidth + barSpacing) / 2;
