@@ -4,6 +4,7 @@
 #include "settings.h"
 #include "views/localclustercontroller.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,7 +38,6 @@ LocalClusterPage::LocalClusterPage(LocalClusterController *controller, QWidget *
     m_nodes->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_nodes->horizontalHeader()->setStretchLastSection(true);
     m_keepRunning->setChecked(settings::keepLocalClusterRunning().get());
-    connect(m_keepRunning, &QCheckBox::toggled, this, [](bool keep) { settings::keepLocalClusterRunning().set(keep); });
     connect(m_stop, &QPushButton::clicked, m_controller, &LocalClusterController::stop);
     connect(m_controller, &LocalClusterController::busy, this, &LocalClusterPage::updateButtons);
     connect(m_controller, &LocalClusterController::idle, this, &LocalClusterPage::updateButtons);
@@ -51,6 +51,14 @@ LocalClusterPage::LocalClusterPage(LocalClusterController *controller, QWidget *
     layout->addWidget(m_nodes, 1);
     layout->addLayout(buttons);
     updateButtons();
+}
+
+void LocalClusterPage::bindKeepRunning(QAction *action)
+{
+    // One state, two places to set it: the checkbox here and the Cluster menu's item.
+    m_keepRunning->setChecked(action->isChecked());
+    connect(m_keepRunning, &QCheckBox::toggled, action, &QAction::setChecked);
+    connect(action, &QAction::toggled, m_keepRunning, &QCheckBox::setChecked);
 }
 
 void LocalClusterPage::setClusterState(const ClusterState &state)

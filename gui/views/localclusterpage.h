@@ -3,6 +3,7 @@
 #include "local/clusterstate.h"
 #include "views/clusterpage.h"
 
+class QAction;
 class QCheckBox;
 class QLabel;
 class QPushButton;
@@ -20,6 +21,8 @@ class LocalClusterPage : public ClusterPage {
 public:
     explicit LocalClusterPage(LocalClusterController *controller, QWidget *parent = nullptr);
 
+    // The "keep running after quit" checkbox follows the window's action, and sets it.
+    void bindKeepRunning(QAction *action);
     void setClusterState(const ClusterState &state);
     void showSnapshot(const ClusterSnapshotPtr &snapshot) override;
 

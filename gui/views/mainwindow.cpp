@@ -229,6 +229,7 @@ void MainWindow::buildActions()
     m_keepRunningAction->setCheckable(true);
     m_keepRunningAction->setChecked(settings::keepLocalClusterRunning().get());
     connect(m_keepRunningAction, &QAction::toggled, this, [](bool keep) { settings::keepLocalClusterRunning().set(keep); });
+    m_localPage->bindKeepRunning(m_keepRunningAction);
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));

@@ -13,6 +13,7 @@
 #include "widgets/messagelog.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
@@ -155,6 +156,22 @@ private Q_SLOTS:
         QVERIFY(refresh);
         QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
         QCOMPARE(action(window, "actionDelete")->shortcut(), QKeySequence(QKeySequence::Delete));
+    }
+
+    void keepRunningIsOneSettingInTwoPlaces()
+    {
+        MainWindow::Options options = sharedClusterOptions();
+        options.openLocalCluster = false;
+        MainWindow window(options);
+        QAction *keep = action(window, "actionKeepRunning");
+        QCheckBox *box = window.page(NavigationTree::Page::LocalCluster)->findChild<QCheckBox *>();
+        QVERIFY(keep && box);
+        keep->setChecked(true);
+        QVERIFY(box->isChecked());
+        QVERIFY(settings::keepLocalClusterRunning().get());
+        box->setChecked(false);
+        QVERIFY(!keep->isChecked());
+        QVERIFY(!settings::keepLocalClusterRunning().get());
     }
 
     void geometryAndSplitterPersist()
