@@ -2,6 +2,7 @@
 
 #include "cluster/clustersession.h"
 #include "models/configtablemodel.h"
+#include "views/datatableview.h"
 #include "widgets/messagelog.h"
 
 #include <QApplication>
@@ -175,17 +176,8 @@ TopicConfigsTab::TopicConfigsTab(QWidget *parent)
     m_table = new QTableView(this);
     m_table->setModel(m_proxy);
     m_table->setItemDelegateForColumn(ConfigTableModel::ValueColumn, new ConfigValueDelegate(m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    setUpDataTable(m_table, QAbstractItemView::ExtendedSelection);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionResizeMode(ConfigTableModel::NameColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ConfigTableModel::ValueColumn, QHeaderView::Stretch);

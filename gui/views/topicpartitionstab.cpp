@@ -2,6 +2,7 @@
 
 #include "cluster/clustersession.h"
 #include "models/partitiontablemodel.h"
+#include "views/datatableview.h"
 #include "widgets/messagelog.h"
 
 #include <QHBoxLayout>
@@ -27,17 +28,8 @@ TopicPartitionsTab::TopicPartitionsTab(QWidget *parent)
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(PartitionTableModel::PartitionColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    setUpDataTable(m_table, QAbstractItemView::ExtendedSelection);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
     // Ids and id lists as wide as they need; the offsets share what is left.
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     for (const int column : {PartitionTableModel::LowWatermarkColumn, PartitionTableModel::HighWatermarkColumn,

@@ -4,6 +4,7 @@
 #include "dialogs/topicdialogs.h"
 #include "models/topicfilterproxymodel.h"
 #include "models/topictablemodel.h"
+#include "views/datatableview.h"
 #include "views/topicnamedelegate.h"
 #include "widgets/messagelog.h"
 
@@ -59,18 +60,9 @@ TopicsPage::TopicsPage(QWidget *parent)
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(TopicTableModel::NameColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
+    setUpDataTable(m_table, QAbstractItemView::SingleSelection);
     m_table->setTextElideMode(Qt::ElideMiddle); // long topic names differ at their ends
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
     // The name takes the room; the other columns fit their header with some air, so that a
     // right-aligned number does not run into the next column's text.
     header->setSectionResizeMode(QHeaderView::Interactive);
