@@ -41,6 +41,12 @@ public:
 Q_SIGNALS:
     // Asks the window to show the topic's detail page.
     void topicActivated(const QString &topic);
+    // Asks the window to show the group's detail page.
+    void groupActivated(const QString &group);
+    // Asks the window to open the produce / consume pane / group lab on the topic.
+    void produceRequested(const QString &topic);
+    void consumeRequested(const QString &topic);
+    void groupLabRequested(const QString &topic);
 
 private:
     QPointer<ClusterSession> m_session;

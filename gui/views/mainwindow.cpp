@@ -6,7 +6,11 @@
 #include "profiles/profilestore.h"
 #include "settings.h"
 #include "views/brokerspage.h"
+#include "views/consumepage.h"
+#include "views/groupdetailpage.h"
+#include "views/grouplabpage.h"
 #include "views/groupspage.h"
+#include "views/producepage.h"
 #include "views/localclustercontroller.h"
 #include "views/localclusterpage.h"
 #include "views/overviewpage.h"
@@ -114,11 +118,19 @@ void MainWindow::buildCentre()
     m_topics = new TopicsPage(m_stack);
     m_topicDetail = new TopicDetailPage(m_stack);
     m_groups = new GroupsPage(m_stack);
+    m_groupDetail = new GroupDetailPage(m_stack);
+    m_produce = new ProducePage(m_stack);
+    m_consume = new ConsumePage(m_stack);
+    m_groupLab = new GroupLabPage(m_stack);
     m_localPage = new LocalClusterPage(m_local, m_stack);
     m_stack->addWidget(m_statusPage);
     for (ClusterPage *p : pages()) {
         m_stack->addWidget(p);
         connect(p, &ClusterPage::topicActivated, this, &MainWindow::openTopic);
+        connect(p, &ClusterPage::groupActivated, this, &MainWindow::openGroup);
+        connect(p, &ClusterPage::produceRequested, this, &MainWindow::openProduce);
+        connect(p, &ClusterPage::consumeRequested, this, &MainWindow::openConsume);
+        connect(p, &ClusterPage::groupLabRequested, this, &MainWindow::openGroupLab);
     }
 
     m_banner = new MessageBanner(this);
@@ -160,7 +172,8 @@ void MainWindow::buildCentre()
 
 QList<ClusterPage *> MainWindow::pages() const
 {
-    return {m_overview, m_brokers, m_topics, m_topicDetail, m_groups, m_localPage};
+    return {m_overview, m_brokers, m_topics, m_topicDetail, m_groups, m_groupDetail,
+            m_produce, m_consume, m_groupLab, m_localPage};
 }
 
 ClusterPage *MainWindow::page(NavigationTree::Page page) const
@@ -171,6 +184,10 @@ ClusterPage *MainWindow::page(NavigationTree::Page page) const
     case NavigationTree::Page::Topics: return m_topics;
     case NavigationTree::Page::TopicDetail: return m_topicDetail;
     case NavigationTree::Page::Groups: return m_groups;
+    case NavigationTree::Page::GroupDetail: return m_groupDetail;
+    case NavigationTree::Page::Produce: return m_produce;
+    case NavigationTree::Page::Consume: return m_consume;
+    case NavigationTree::Page::GroupLab: return m_groupLab;
     case NavigationTree::Page::LocalCluster: return m_localPage;
     case NavigationTree::Page::None: break;
     }

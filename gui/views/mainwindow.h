@@ -29,6 +29,10 @@ class OverviewPage;
 class ProfileStore;
 class StatusPage;
 class TopicDetailPage;
+class GroupDetailPage;
+class ProducePage;
+class ConsumePage;
+class GroupLabPage;
 class TopicsPage;
 struct ConnectionRequest;
 
@@ -69,6 +73,11 @@ public Q_SLOTS:
     void refresh();
     void newTopic();
     void openTopic(const QString &topic);
+    void openGroup(const QString &group);
+    // The produce / consume pane and the group lab, on `topic` when it is not empty.
+    void openProduce(const QString &topic);
+    void openConsume(const QString &topic);
+    void openGroupLab(const QString &topic);
     void showPage(kafdesk::NavigationTree::Page page);
 
 Q_SIGNALS:
@@ -112,6 +121,10 @@ private:
     TopicsPage *m_topics = nullptr;
     TopicDetailPage *m_topicDetail = nullptr;
     GroupsPage *m_groups = nullptr;
+    GroupDetailPage *m_groupDetail = nullptr;
+    ProducePage *m_produce = nullptr;
+    ConsumePage *m_consume = nullptr;
+    GroupLabPage *m_groupLab = nullptr;
     LocalClusterPage *m_localPage = nullptr;
 
     QLabel *m_stateLabel = nullptr;

@@ -5,9 +5,13 @@
 #include "dialogs/connectionsdialog.h"
 #include "profiles/profilestore.h"
 #include "settings.h"
+#include "views/consumepage.h"
+#include "views/groupdetailpage.h"
+#include "views/grouplabpage.h"
 #include "views/localclustercontroller.h"
 #include "views/localclusterpage.h"
 #include "views/mainwindow.h"
+#include "views/producepage.h"
 #include "views/statuspage.h"
 #include "views/topicdetailpage.h"
 #include "views/topicspage.h"
@@ -123,6 +127,37 @@ void MainWindow::openTopic(const QString &topic)
     updateActions();
 }
 
+void MainWindow::openGroup(const QString &group)
+{
+    if (!m_session)
+        return;
+    m_groupDetail->showGroup(group);
+    m_navigation->openGroup(group); // selects it, which shows the page
+    m_stack->setCurrentWidget(m_groupDetail);
+    updateActions();
+}
+
+void MainWindow::openProduce(const QString &topic)
+{
+    if (!topic.isEmpty())
+        m_produce->setTopic(topic);
+    showPage(NavigationTree::Page::Produce);
+}
+
+void MainWindow::openConsume(const QString &topic)
+{
+    if (!topic.isEmpty())
+        m_consume->setTopic(topic);
+    showPage(NavigationTree::Page::Consume);
+}
+
+void MainWindow::openGroupLab(const QString &topic)
+{
+    if (!topic.isEmpty())
+        m_groupLab->setTopic(topic);
+    showPage(NavigationTree::Page::GroupLab);
+}
+
 void MainWindow::showPage(NavigationTree::Page which)
 {
     ClusterPage *p = page(which);
@@ -132,6 +167,8 @@ void MainWindow::showPage(NavigationTree::Page which)
         return; // still connecting: the status page says so
     if (which == NavigationTree::Page::TopicDetail)
         m_topicDetail->showTopic(m_navigation->openedTopic());
+    if (which == NavigationTree::Page::GroupDetail)
+        m_groupDetail->showGroup(m_navigation->openedGroup());
     m_stack->setCurrentWidget(p);
     if (m_navigation->currentPage() != which)
         m_navigation->select(which);

@@ -60,6 +60,9 @@ void NavigationTree::setCluster(const QString &name, bool local)
     addEntry(m_root, Page::Brokers, tr("Brokers"));
     addEntry(m_root, Page::Topics, tr("Topics"));
     addEntry(m_root, Page::Groups, tr("Consumer groups"));
+    addEntry(m_root, Page::Produce, tr("Produce"));
+    addEntry(m_root, Page::Consume, tr("Consume"));
+    addEntry(m_root, Page::GroupLab, tr("Group lab"));
     if (local)
         addEntry(m_root, Page::LocalCluster, tr("Local cluster"));
     expandAll();
@@ -78,19 +81,30 @@ void NavigationTree::setGroupCount(int groups)
     setCount(itemFor(Page::Groups), groups);
 }
 
+void NavigationTree::openChild(Page parentPage, Page childPage, const QString &text, const QString &toolTip)
+{
+    QTreeWidgetItem *parent = itemFor(parentPage);
+    if (!parent)
+        return;
+    QTreeWidgetItem *child = itemFor(childPage);
+    if (!child)
+        child = addEntry(parent, childPage, text);
+    child->setText(0, text);
+    child->setData(0, captionRole, text);
+    child->setToolTip(0, toolTip);
+    parent->setExpanded(true);
+    setCurrentItem(child);
+}
+
+QString NavigationTree::childText(Page childPage) const
+{
+    const QTreeWidgetItem *child = itemFor(childPage);
+    return child ? child->data(0, captionRole).toString() : QString();
+}
+
 void NavigationTree::openTopic(const QString &topic)
 {
-    QTreeWidgetItem *topics = itemFor(Page::Topics);
-    if (!topics)
-        return;
-    QTreeWidgetItem *detail = itemFor(Page::TopicDetail);
-    if (!detail)
-        detail = addEntry(topics, Page::TopicDetail, topic);
-    detail->setText(0, topic);
-    detail->setData(0, captionRole, topic);
-    detail->setToolTip(0, tr("Topic %1").arg(topic));
-    topics->setExpanded(true);
-    setCurrentItem(detail);
+    openChild(Page::Topics, Page::TopicDetail, topic, tr("Topic %1").arg(topic));
 }
 
 void NavigationTree::removeTopic()
@@ -100,8 +114,22 @@ void NavigationTree::removeTopic()
 
 QString NavigationTree::openedTopic() const
 {
-    const QTreeWidgetItem *detail = itemFor(Page::TopicDetail);
-    return detail ? detail->data(0, captionRole).toString() : QString();
+    return childText(Page::TopicDetail);
+}
+
+void NavigationTree::openGroup(const QString &group)
+{
+    openChild(Page::Groups, Page::GroupDetail, group, tr("Consumer group %1").arg(group));
+}
+
+void NavigationTree::removeGroup()
+{
+    delete itemFor(Page::GroupDetail);
+}
+
+QString NavigationTree::openedGroup() const
+{
+    return childText(Page::GroupDetail);
 }
 
 void NavigationTree::select(Page page)

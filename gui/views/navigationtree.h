@@ -11,7 +11,7 @@ struct ClusterSnapshot;
 class NavigationTree : public QTreeWidget {
     Q_OBJECT
 public:
-    enum class Page { None, Overview, Brokers, Topics, TopicDetail, Groups, LocalCluster };
+    enum class Page { None, Overview, Brokers, Topics, TopicDetail, Groups, GroupDetail, Produce, Consume, GroupLab, LocalCluster };
     Q_ENUM(Page)
 
     explicit NavigationTree(QWidget *parent = nullptr);
@@ -24,6 +24,10 @@ public:
     void openTopic(const QString &topic);
     void removeTopic();
     QString openedTopic() const;
+    // The same for the Consumer groups entry and the group opened last.
+    void openGroup(const QString &group);
+    void removeGroup();
+    QString openedGroup() const;
 
     void select(Page page);
     Page currentPage() const;
@@ -34,6 +38,8 @@ Q_SIGNALS:
 private:
     QTreeWidgetItem *itemFor(Page page) const;
     QTreeWidgetItem *addEntry(QTreeWidgetItem *parent, Page page, const QString &text);
+    void openChild(Page parentPage, Page childPage, const QString &text, const QString &toolTip);
+    QString childText(Page childPage) const;
     static Page pageOf(const QTreeWidgetItem *item);
 
     QTreeWidgetItem *m_root = nullptr;
