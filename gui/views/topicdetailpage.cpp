@@ -99,7 +99,14 @@ QWidget *TopicDetailPage::buildHeader()
     connect(m_addPartitionsAction, &QAction::triggered, this, &TopicDetailPage::addPartitions);
     m_deleteAction = new QAction(tr("Delete…"), this);
     connect(m_deleteAction, &QAction::triggered, this, &TopicDetailPage::deleteSelected);
-    for (QAction *action : {m_addPartitionsAction, m_deleteAction}) {
+    // Messages: the panes open on this topic (they are pages of the window, not dialogs).
+    m_produceAction = new QAction(tr("Produce…"), this);
+    m_produceAction->setToolTip(tr("Write messages to this topic"));
+    connect(m_produceAction, &QAction::triggered, this, [this] { Q_EMIT produceRequested(m_topic); });
+    m_consumeAction = new QAction(tr("Consume…"), this);
+    m_consumeAction->setToolTip(tr("Read the messages of this topic"));
+    connect(m_consumeAction, &QAction::triggered, this, [this] { Q_EMIT consumeRequested(m_topic); });
+    for (QAction *action : {m_produceAction, m_consumeAction, m_addPartitionsAction, m_deleteAction}) {
         auto *button = new QToolButton(header);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);

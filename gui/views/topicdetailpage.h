@@ -51,6 +51,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     QAction *addPartitionsAction() const { return m_addPartitionsAction; }
     QAction *deleteAction() const { return m_deleteAction; }
+    QAction *produceAction() const { return m_produceAction; }
+    QAction *consumeAction() const { return m_consumeAction; }
 
 public Q_SLOTS:
     void addPartitions();
@@ -77,6 +79,8 @@ private:
     TopicConfigsTab *m_configs = nullptr;
     QAction *m_addPartitionsAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QAction *m_produceAction = nullptr;
+    QAction *m_consumeAction = nullptr;
 };
 
 } // namespace kafdesk

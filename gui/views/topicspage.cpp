@@ -114,6 +114,12 @@ void TopicsPage::buildActions()
         if (const QString topic = selectedTopic(); !topic.isEmpty())
             QApplication::clipboard()->setText(topic);
     });
+    m_produceAction = new QAction(tr("Produce to Topic…"), this);
+    connect(m_produceAction, &QAction::triggered, this, [this] { Q_EMIT produceRequested(selectedTopic()); });
+    m_consumeAction = new QAction(tr("Consume Topic…"), this);
+    connect(m_consumeAction, &QAction::triggered, this, [this] { Q_EMIT consumeRequested(selectedTopic()); });
+    m_groupLabAction = new QAction(tr("Open in Group Lab…"), this);
+    connect(m_groupLabAction, &QAction::triggered, this, [this] { Q_EMIT groupLabRequested(selectedTopic()); });
     addAction(m_newAction); // Ctrl+N anywhere on the page
 }
 
@@ -323,6 +329,8 @@ void TopicsPage::updateActions()
                                           : tr("Delete “%1” and every message in it").arg(topic));
     m_openAction->setEnabled(!topic.isEmpty());
     m_copyNameAction->setEnabled(!topic.isEmpty());
+    for (QAction *action : {m_produceAction, m_consumeAction, m_groupLabAction})
+        action->setEnabled(!topic.isEmpty());
 }
 
 QString TopicsPage::emptyStateText() const
@@ -380,6 +388,10 @@ void TopicsPage::showContextMenu(const QPoint &pos)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     if (index.isValid()) {
         menu->addAction(m_openAction);
+        menu->addSeparator();
+        menu->addAction(m_produceAction);
+        menu->addAction(m_consumeAction);
+        menu->addAction(m_groupLabAction);
         menu->addSeparator();
         menu->addAction(m_addPartitionsAction);
         menu->addAction(m_editConfigsAction);

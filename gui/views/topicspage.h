@@ -86,6 +86,9 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_copyNameAction = nullptr;
+    QAction *m_produceAction = nullptr;
+    QAction *m_consumeAction = nullptr;
+    QAction *m_groupLabAction = nullptr;
 };
 
 } // namespace kafdesk

@@ -5,7 +5,11 @@
 #include "local/processtable.h"
 #include "settings.h"
 #include "support/testsupport.h"
+#include "views/consumepage.h"
+#include "views/groupdetailpage.h"
 #include "views/mainwindow.h"
+#include "views/producepage.h"
+#include "views/topicdetailpage.h"
 #include "views/statuspage.h"
 #include "views/topicspage.h"
 #include "widgets/connectionbadge.h"
@@ -93,10 +97,12 @@ private Q_SLOTS:
         // The tree: the cluster and its views, Local cluster included (the bundled one).
         NavigationTree *tree = window.navigation();
         QCOMPARE(tree->topLevelItemCount(), 1);
-        QCOMPARE(tree->topLevelItem(0)->childCount(), 5);
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 8);
         QCOMPARE(window.currentPage(), window.page(NavigationTree::Page::Overview));
         for (const auto which : {NavigationTree::Page::Brokers, NavigationTree::Page::Topics,
-                                 NavigationTree::Page::Groups, NavigationTree::Page::LocalCluster,
+                                 NavigationTree::Page::Groups, NavigationTree::Page::Produce,
+                                 NavigationTree::Page::Consume, NavigationTree::Page::GroupLab,
+                                 NavigationTree::Page::LocalCluster,
                                  NavigationTree::Page::Overview}) {
             tree->select(which);
             QCOMPARE(window.currentPage(), window.page(which));
@@ -116,6 +122,23 @@ private Q_SLOTS:
         QCOMPARE(tree->openedTopic(), topic);
         QCOMPARE(tree->currentPage(), NavigationTree::Page::TopicDetail);
         QCOMPARE(window.currentPage(), window.page(NavigationTree::Page::TopicDetail));
+
+        // The topic's Produce and Consume buttons open those panes on it.
+        auto *detail = qobject_cast<TopicDetailPage *>(window.page(NavigationTree::Page::TopicDetail));
+        QVERIFY(detail);
+        detail->produceAction()->trigger();
+        QCOMPARE(window.currentPage(), window.page(NavigationTree::Page::Produce));
+        QCOMPARE(qobject_cast<ProducePage *>(window.currentPage())->topic(), topic);
+        window.openTopic(topic);
+        detail->consumeAction()->trigger();
+        QCOMPARE(window.currentPage(), window.page(NavigationTree::Page::Consume));
+        QCOMPARE(qobject_cast<ConsumePage *>(window.currentPage())->topic(), topic);
+
+        // A group opens under Consumer groups.
+        window.openGroup(QStringLiteral("mw-group"));
+        QCOMPARE(tree->openedGroup(), QStringLiteral("mw-group"));
+        QCOMPARE(tree->currentPage(), NavigationTree::Page::GroupDetail);
+        QCOMPARE(qobject_cast<GroupDetailPage *>(window.currentPage())->group(), QStringLiteral("mw-group"));
 
         // The window attached to a cluster that already ran: closing it leaves the cluster up.
         window.close();
