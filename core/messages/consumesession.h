@@ -26,7 +26,12 @@ struct ConsumeRequest {
     QString topic;
     QList<int> partitions; // empty: every partition of the topic
     ConsumeStart start;
-    QString groupId;        // empty: assignment, nothing committed; else a group member that commits
+    // Empty: read by assignment, nothing committed. Else a member of that group that commits what
+    // it delivered (every second, and on stop): subscribed (the group assigns the partitions) when
+    // `partitions` is empty, else by assignment of those partitions. Partitions the group has
+    // committed offsets for continue from them, as kafka-console-consumer --group does; `start`
+    // applies to the others.
+    QString groupId;
     qint64 maxMessages = 0; // 0: no limit; the session finishes after this many
     bool stopAtEnd = false; // finish when every partition reached the end it had when reading began (kcat -e)
 };
@@ -46,7 +51,9 @@ struct ConsumeStats {
 // topic's partitions and start offsets, then polls and sends a batch about every batchIntervalMs
 // (sooner when it holds maxBatchMessages). stop() and the destructor never wait for librdkafka: a
 // session being torn down finishes on its thread (leaving the group, for a named one) and cleans
-// up by itself. Create and use it on one thread.
+// up by itself. Create and use it on one thread. On Linux the worker, and the librdkafka threads
+// it starts, run at nice +5 (KAFDESK_CONSUME_NICE overrides it), so that reading at full speed
+// yields to the GUI thread on a busy machine.
 class ConsumeSession : public QObject {
     Q_OBJECT
 public:

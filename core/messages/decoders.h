@@ -19,14 +19,21 @@ QString decoderId(Decoder decoder);   // stable: auto, text, json, hex, int32, i
 std::optional<Decoder> decoderFromId(const QString &id);
 
 struct Decoded {
-    QString text;         // what to show (on failure: the hex of the bytes)
+    QString text;         // what to show (on failure: the text as it is, or the hex when it is not text)
     Decoder used = Decoder::Text; // for Auto: the decoder that fitted
     QString error;        // why the chosen decoder did not fit (not UTF-8, not JSON at byte 12, 3 bytes not 4)
 };
 
-// The full text (the detail view; JSON indented when pretty).
+// The full text (the detail view; JSON indented when pretty). JSON keeps the message's own key
+// order and number spelling (it is re-indented, not re-serialized); QJsonDocument validates it.
+// Text that is not valid UTF-8 is shown with U+FFFD replacements and the error says where.
 Decoded decode(QByteArrayView bytes, Decoder decoder, bool pretty = true);
 // One line of at most maxChars characters for a table cell (newlines shown as ⏎, an ellipsis when cut).
+// Cheap: reads at most maxChars * 4 bytes of the message, whatever its size.
 QString preview(QByteArrayView bytes, Decoder decoder, int maxChars = 200);
+
+// Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or code points past
+// U+10FFFF). When not, *errorAt (if given) is the offset of the first bad byte.
+bool isValidUtf8(QByteArrayView bytes, qsizetype *errorAt = nullptr);
 
 } // namespace kafdesk

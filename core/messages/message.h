@@ -34,7 +34,8 @@ struct Message {
 };
 
 // A run of consumed messages stored compactly: one byte arena for keys, values and headers, and a
-// fixed-size record per message. Filled on the consumer thread, then read-only and shared.
+// fixed-size record (32 bytes) per message. Filled on the consumer thread, then read-only and
+// shared. A moved-from batch is empty and can be filled again.
 class MessageBatch {
 public:
     MessageBatch();
@@ -50,6 +51,11 @@ public:
                 const char *key, qsizetype keySize, const char *value, qsizetype valueSize,
                 const QList<MessageHeader> &headers = {});
     void append(const Message &message);
+    // Adds a header to the message appended last (allocation-free, for the consumer thread).
+    // value nullptr: a null value.
+    void appendHeader(const char *name, qsizetype nameSize, const char *value, qsizetype valueSize);
+    // Gives back the unused reserve (call once filled, before sharing), so memoryBytes() stays small.
+    void squeeze();
 
     qsizetype size() const;
     bool isEmpty() const { return size() == 0; }
@@ -67,6 +73,7 @@ public:
     Message message(qsizetype i) const;
     // Bytes this batch holds (records, arena, bookkeeping): what MessageStore::memoryBytes sums.
     qint64 memoryBytes() const;
+    qint64 payloadBytes() const; // keys + values
 
 private:
     struct Data;

@@ -3,7 +3,9 @@
 #include "models/sortedmerge.h"
 
 #include <QFont>
+#include <QPalette>
 #include <QHash>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -18,20 +20,42 @@ constexpr auto byId = [](const GroupListModel::Row &a, const GroupListModel::Row
 GroupListModel::GroupListModel(QObject *parent) : MergingTableModel(parent) {}
 
 QList<GroupListModel::Row> GroupListModel::rowsOf(const QList<GroupListing> &listings,
-                                                  const QList<GroupDescription> &descriptions)
+                                                  const QList<GroupDescription> &descriptions,
+                                                  const QList<GroupLag> &lags)
 {
     QHash<QString, const GroupDescription *> described;
     for (const GroupDescription &d : descriptions)
         if (d.error.isEmpty())
             described.insert(d.groupId, &d);
+    QHash<QString, const GroupLag *> lagged;
+    for (const GroupLag &l : lags)
+        if (l.error.isEmpty())
+            lagged.insert(l.groupId, &l);
     QList<Row> rows;
     rows.reserve(listings.size());
     for (const GroupListing &l : listings) {
-        Row r{l.groupId, l.state, l.isSimpleConsumerGroup, {}, -1, -1};
+        Row r;
+        r.groupId = l.groupId;
+        r.state = l.state;
+        r.simple = l.isSimpleConsumerGroup;
         if (const GroupDescription *d = described.value(l.groupId)) {
             r.protocolType = d->protocolType;
             r.members = static_cast<int>(d->members.size());
             r.coordinatorId = d->coordinatorId;
+        }
+        if (const GroupLag *lag = lagged.value(l.groupId)) {
+            r.lagKnown = true;
+            r.totalLag = lag->totalLag;
+            r.lagNote = lag->note;
+            if (r.members < 0 && lag->members >= 0)
+                r.members = lag->members;
+            for (const PartitionLag &p : lag->partitions) {
+                if (p.committed)
+                    r.hasCommit = true;
+                if (r.topics.isEmpty() || r.topics.constLast() != p.topic)
+                    r.topics << p.topic; // partitions come sorted by topic
+            }
+            r.topics.removeDuplicates();
         }
         rows << r;
     }
@@ -56,6 +80,15 @@ int GroupListModel::rowOf(const QString &groupId) const
     const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), groupId,
                                      [](const Row &r, const QString &key) { return r.groupId < key; });
     return it != m_rows.cend() && it->groupId == groupId ? static_cast<int>(it - m_rows.cbegin()) : -1;
+}
+
+QString GroupListModel::lagText(const Row &row)
+{
+    if (!row.lagKnown)
+        return QStringLiteral("—");
+    if (!row.hasCommit)
+        return tr("no commit");
+    return QLocale().toString(row.totalLag);
 }
 
 QString GroupListModel::stateText(const QString &state)
@@ -105,6 +138,18 @@ QString GroupListModel::toolTip(const Row &r, int column) const
     case MembersColumn:
         return r.members < 0 ? tr("Not described yet.") : r.members == 1 ? tr("1 member connected.")
                                                  : tr("%1 members connected.").arg(r.members);
+    case TopicsColumn:
+        return r.lagKnown ? (r.topics.isEmpty() ? tr("The group has no committed offset and no assigned partition.")
+                                                : r.topics.join(QLatin1Char('\n')))
+                          : tr("Not known yet.");
+    case LagColumn:
+        if (!r.lagKnown)
+            return tr("Not known yet.");
+        if (!r.lagNote.isEmpty())
+            return r.lagNote;
+        if (!r.hasCommit)
+            return tr("The group has not committed an offset: there is no lag to count.");
+        return tr("Messages in the log after the group's committed offsets, summed over its partitions.");
     case CoordinatorColumn:
         return r.coordinatorId < 0 ? tr("Not described yet.")
                                    : tr("Broker %1 coordinates the group (its joins, heartbeats and commits).")
@@ -132,7 +177,13 @@ QVariant GroupListModel::data(const QModelIndex &index, int role) const
             return r.members;
         if (index.column() == CoordinatorColumn)
             return r.coordinatorId;
+        if (index.column() == LagColumn) // unknown below "no commit" below any lag
+            return !r.lagKnown ? qint64(-2) : !r.hasCommit ? qint64(-1) : r.totalLag;
         return data(index, Qt::DisplayRole);
+    case TopicsRole:
+        return r.topics;
+    case TotalLagRole:
+        return !r.lagKnown ? qint64(-1) : !r.hasCommit ? qint64(-2) : r.totalLag;
     case Qt::DisplayRole:
         switch (index.column()) {
         case GroupColumn:
@@ -147,11 +198,19 @@ QVariant GroupListModel::data(const QModelIndex &index, int role) const
             return r.members < 0 ? QVariant(none) : QVariant(r.members);
         case CoordinatorColumn:
             return r.coordinatorId < 0 ? QVariant(none) : QVariant(r.coordinatorId);
+        case TopicsColumn:
+            return r.lagKnown ? r.topics.join(QStringLiteral(", ")) : none;
+        case LagColumn:
+            return lagText(r);
         default:
             return {};
         }
+    case Qt::ForegroundRole:
+        if (index.column() == LagColumn && (!r.lagKnown || !r.hasCommit))
+            return QPalette().brush(QPalette::PlaceholderText);
+        return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == MembersColumn || index.column() == CoordinatorColumn)
+        if (index.column() == MembersColumn || index.column() == CoordinatorColumn || index.column() == LagColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::FontRole:
@@ -175,7 +234,7 @@ QVariant GroupListModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return section == MembersColumn || section == CoordinatorColumn
+        return section == MembersColumn || section == CoordinatorColumn || section == LagColumn
                    ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
@@ -191,6 +250,10 @@ QVariant GroupListModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Members");
     case CoordinatorColumn:
         return tr("Coordinator");
+    case TopicsColumn:
+        return tr("Topics");
+    case LagColumn:
+        return tr("Total Lag");
     default:
         return {};
     }

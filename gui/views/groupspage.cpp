@@ -2,6 +2,7 @@
 
 #include "cluster/clustersession.h"
 #include "models/grouplistmodel.h"
+#include "views/datatableview.h"
 #include "widgets/messagelog.h"
 
 #include <QHBoxLayout>
@@ -16,24 +17,34 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace kafdesk {
 
 namespace {
 
 enum StackPage { TablePage, StatePage };
 
+// What one poll brings: the rows, and each group's lag for the dialogs.
+struct Listing {
+    QList<GroupListModel::Row> rows;
+    QList<GroupLag> lags;
+};
+
 } // namespace
 
 GroupsPage::GroupsPage(QWidget *parent) : ClusterPage(parent), m_groups(new GroupListModel(this))
 {
+    buildActions();
     auto *layout = new QVBoxLayout(this);
     auto *row = new QHBoxLayout;
     m_filter = new QLineEdit(this);
-    m_filter->setPlaceholderText(tr("Filter groups by id, state or type (Ctrl+F)"));
+    m_filter->setPlaceholderText(tr("Filter groups by id, state, type or topic (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
     m_count = new QLabel(this);
     row->addWidget(m_filter, 1);
     row->addWidget(m_count);
+    layout->addWidget(buildToolbar());
     layout->addLayout(row);
 
     m_proxy = new QSortFilterProxyModel(this);
@@ -49,15 +60,10 @@ GroupsPage::GroupsPage(QWidget *parent) : ClusterPage(parent), m_groups(new Grou
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(GroupListModel::GroupColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
+    setUpDataTable(m_table, QAbstractItemView::SingleSelection);
     m_table->setTextElideMode(Qt::ElideMiddle);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(GroupListModel::GroupColumn, QHeaderView::Stretch);
@@ -66,6 +72,8 @@ GroupsPage::GroupsPage(QWidget *parent) : ClusterPage(parent), m_groups(new Grou
     m_table->setColumnWidth(GroupListModel::TypeColumn, fm.horizontalAdvance(QStringLiteral("consumer")) + 40);
     m_table->setColumnWidth(GroupListModel::MembersColumn, fm.horizontalAdvance(tr("Members")) + 40);
     m_table->setColumnWidth(GroupListModel::CoordinatorColumn, fm.horizontalAdvance(tr("Coordinator")) + 40);
+    m_table->setColumnWidth(GroupListModel::TopicsColumn, fm.horizontalAdvance(QLatin1Char('x')) * 36);
+    m_table->setColumnWidth(GroupListModel::LagColumn, fm.horizontalAdvance(tr("no commit")) + 60);
     m_stack->insertWidget(TablePage, m_table);
 
     auto *state = new QWidget(m_stack);
@@ -77,8 +85,7 @@ GroupsPage::GroupsPage(QWidget *parent) : ClusterPage(parent), m_groups(new Grou
     QFont larger = m_state->font();
     larger.setPointSizeF(larger.pointSizeF() * 1.15);
     m_state->setFont(larger);
-    m_hint = new QLabel(tr("The list refreshes every %1 s while shown; F5 refreshes it now.").arg(refreshIntervalMs / 1000),
-                        state);
+    m_hint = new QLabel(state);
     m_hint->setAlignment(Qt::AlignCenter);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     auto *busy = new QProgressBar(state);
@@ -104,6 +111,15 @@ GroupsPage::GroupsPage(QWidget *parent) : ClusterPage(parent), m_groups(new Grou
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &GroupsPage::updateView);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &GroupsPage::updateView);
+    connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            Q_EMIT groupActivated(index.data(GroupListModel::GroupIdRole).toString());
+    });
+    connect(m_table, &QWidget::customContextMenuRequested, this, &GroupsPage::showContextMenu);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &GroupsPage::updateActions);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &GroupsPage::updateActions);
+    setRefreshInterval(refreshIntervalMs);
+    updateActions();
 
     showState(tr("Not connected to a cluster."), false);
 }
@@ -118,6 +134,8 @@ void GroupsPage::attach(ClusterSession *session, MessageLog *log)
     m_failing = false;
     m_sinceLoad.invalidate();
     m_groups->clear();
+    m_lags.clear();
+    updateActions();
     if (!session) {
         m_timer->stop();
         showState(tr("Not connected to a cluster."), false);
@@ -142,7 +160,7 @@ void GroupsPage::showEvent(QShowEvent *event)
         m_timer->start();
         // What was listed before the page was hidden may be old; but switching pages back and
         // forth asks no more often than the timer would.
-        if (!isLoading() && (!m_sinceLoad.isValid() || m_sinceLoad.elapsed() >= refreshIntervalMs))
+        if (!isLoading() && (!m_sinceLoad.isValid() || m_sinceLoad.elapsed() >= m_timer->interval()))
             load();
     }
 }
@@ -180,32 +198,42 @@ void GroupsPage::load()
         showState(tr("Listing the consumer groups…"), true);
     const quint64 generation = m_generation;
     m_sinceLoad.start();
-    m_request = s->submit<QList<GroupListModel::Row>>(
-        [](ClusterOperations &ops) -> Result<QList<GroupListModel::Row>> {
+    m_request = s->submit<Listing>(
+        [](ClusterOperations &ops) -> Result<Listing> {
             auto listed = ops.groups().list();
             if (!listed)
                 return listed.error();
             QList<GroupDescription> described;
+            QList<GroupLag> lags;
             if (!listed->isEmpty() && listed->size() <= maxDescribedGroups) {
                 QStringList ids;
                 for (const GroupListing &g : listed.value())
                     ids << g.groupId;
-                // Details are a bonus: a describe that fails leaves the listing as it is.
+                // Details are a bonus: a describe or a lag that fails leaves the listing as it is.
+                // (GroupLag has no coordinator, hence the describe of its own.)
                 if (auto d = ops.admin().describeGroups(ids))
                     described = std::move(d).value();
+                if (ids.size() <= maxLaggedGroups) {
+                    if (auto l = ops.groups().lagOfGroups(ids))
+                        lags = std::move(l).value();
+                }
             }
-            return GroupListModel::rowsOf(listed.value(), described);
+            return Listing{GroupListModel::rowsOf(listed.value(), described, lags), lags};
         },
         this,
-        [this, generation](const Result<QList<GroupListModel::Row>> &result) {
+        [this, generation](const Result<Listing> &result) {
             if (generation != m_generation)
                 return; // another session by now
             m_request = 0;
             if (result) {
                 m_failing = false;
                 m_loaded = true;
-                m_groups->setRows(result.value());
+                m_lags.clear();
+                for (const GroupLag &lag : result->lags)
+                    m_lags.insert(lag.groupId, lag);
+                m_groups->setRows(result->rows);
                 updateView();
+                updateActions();
             } else if (result.error().message != cancelledError().message) {
                 if (!m_failing && messageLog())
                     messageLog()->error(result.error(), m_loaded); // a refresh that failed is transient
@@ -261,6 +289,36 @@ QString GroupsPage::selectedGroup() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     return rows.isEmpty() ? QString() : rows.first().data(GroupListModel::GroupIdRole).toString();
+}
+
+bool GroupsPage::selectGroup(const QString &group)
+{
+    const int row = m_groups->rowOf(group);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_groups->index(row, 0));
+    if (!index.isValid())
+        return false;
+    m_table->setCurrentIndex(index);
+    m_table->selectRow(index.row());
+    return true;
+}
+
+std::optional<GroupLag> GroupsPage::lagOf(const QString &group) const
+{
+    const auto it = m_lags.constFind(group);
+    return it == m_lags.cend() ? std::nullopt : std::optional<GroupLag>(*it);
+}
+
+void GroupsPage::setRefreshInterval(int ms)
+{
+    m_timer->setInterval(ms);
+    m_hint->setText(tr("The list refreshes every %1 s while shown; F5 refreshes it now.").arg(std::max(1, ms / 1000)));
+}
+
+int GroupsPage::refreshInterval() const
+{
+    return m_timer->interval();
 }
 
 } // namespace kafdesk

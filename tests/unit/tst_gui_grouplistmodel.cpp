@@ -114,6 +114,64 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    void showsTopicsAndTotalLag()
+    {
+        auto part = [](const QString &topic, int p, std::optional<qint64> committed, qint64 end) {
+            PartitionLag l;
+            l.topic = topic;
+            l.partition = p;
+            l.committed = committed;
+            l.logEnd = end;
+            if (committed)
+                l.lag = end - *committed;
+            return l;
+        };
+        GroupLag a;
+        a.groupId = QStringLiteral("a");
+        a.state = QStringLiteral("Empty");
+        a.partitions = {part(QStringLiteral("audit"), 0, 1, 4), part(QStringLiteral("orders"), 0, 2, 10),
+                        part(QStringLiteral("orders"), 1, std::nullopt, 3)};
+        a.totalLag = 11;
+        GroupLag b; // assigned, never committed
+        b.groupId = QStringLiteral("b");
+        b.state = QStringLiteral("Stable");
+        b.members = 1;
+        b.partitions = {part(QStringLiteral("orders"), 0, std::nullopt, 10)};
+        GroupListModel model;
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(GroupListModel::SortRole);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(GroupListModel::rowsOf({listing(QStringLiteral("a"), QStringLiteral("Empty")),
+                                              listing(QStringLiteral("b"), QStringLiteral("Stable")),
+                                              listing(QStringLiteral("c"), QStringLiteral("Empty"))},
+                                             {}, {a, b}));
+        QCOMPARE(model.index(0, GroupListModel::TopicsColumn).data().toString(), QStringLiteral("audit, orders"));
+        QCOMPARE(model.index(0, GroupListModel::TopicsColumn).data(GroupListModel::TopicsRole).toStringList(),
+                 (QStringList{QStringLiteral("audit"), QStringLiteral("orders")}));
+        QCOMPARE(model.index(0, GroupListModel::LagColumn).data().toString(), QStringLiteral("11"));
+        QCOMPARE(model.index(0, GroupListModel::LagColumn).data(GroupListModel::TotalLagRole).toLongLong(), 11);
+        QCOMPARE(model.index(1, GroupListModel::LagColumn).data().toString(), QStringLiteral("no commit"));
+        QCOMPARE(model.index(1, GroupListModel::MembersColumn).data().toInt(), 1); // from the lag, not described
+        QCOMPARE(model.index(2, GroupListModel::LagColumn).data().toString(), QStringLiteral("—"));
+        QCOMPARE(model.index(2, GroupListModel::TopicsColumn).data().toString(), QStringLiteral("—"));
+        proxy.sort(GroupListModel::LagColumn, Qt::DescendingOrder);
+        QCOMPARE(ids(proxy), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+
+        // The lag moves: one dataChanged, no reset.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        a.totalLag = 3;
+        model.setRows(GroupListModel::rowsOf({listing(QStringLiteral("a"), QStringLiteral("Empty")),
+                                              listing(QStringLiteral("b"), QStringLiteral("Stable")),
+                                              listing(QStringLiteral("c"), QStringLiteral("Empty"))},
+                                             {}, {a, b}));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(model.index(0, GroupListModel::LagColumn).data(GroupListModel::TotalLagRole).toLongLong(), 3);
+    }
+
     void sortsNumbersAsNumbersThroughAProxy()
     {
         GroupListModel model;
