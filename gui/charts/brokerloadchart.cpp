@@ -1,16 +1,6 @@
 #include "charts/brokerloadchart.h"
 
-// qcustomplot.h's templates use foreach, which QT_NO_FOREACH takes away: give it a range-for for
-// this one include (the header only iterates, never changes, the containers it walks).
-#ifndef foreach
-#define foreach(variable, container) for (variable : container)
-#define KAFDESK_DEFINED_FOREACH
-#endif
-#include <qcustomplot.h>
-#ifdef KAFDESK_DEFINED_FOREACH
-#undef foreach
-#undef KAFDESK_DEFINED_FOREACH
-#endif
+#include "charts/plotstyle.h"
 
 #include <QEvent>
 #include <QVBoxLayout>
@@ -60,30 +50,11 @@ BrokerLoadChart::BrokerLoadChart(QWidget *parent) : QWidget(parent)
     m_plot->xAxis->setTickLength(0, 4);
     // Whole partitions only: steps are multiples of 1 (a readable 1, 2, 5, 10, ...), so a small or
     // empty cluster does not get ticks at 0.25 printed as "0, 0, 1".
-    auto yTicker = QSharedPointer<QCPAxisTickerFixed>::create();
-    yTicker->setTickStep(1.0);
-    yTicker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    yTicker->setTickCount(5);
-    m_plot->yAxis->setTicker(yTicker);
-    m_plot->yAxis->setNumberFormat(QStringLiteral("f"));
-    m_plot->yAxis->setNumberPrecision(0);
-    m_plot->yAxis->setSubTicks(false);
+    plotstyle::useWholeNumberTicks(m_plot->yAxis);
 
     // The legend in a row of its own above the axes (so it never covers a bar), at the right,
     // its items side by side: an empty element on its left takes the row's spare width.
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setColumnSpacing(16);
-    m_plot->plotLayout()->insertRow(0);
-    auto *legendRow = new QCPLayoutGrid;
-    m_plot->plotLayout()->addElement(0, 0, legendRow);
-    legendRow->setMargins(QMargins(0, 0, 0, 0));
-    legendRow->addElement(0, 0, new QCPLayoutElement(m_plot));
-    legendRow->addElement(0, 1, m_plot->legend);
-    legendRow->setColumnStretchFactor(0, 1);
-    legendRow->setColumnStretchFactor(1, 0.0001);
-    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    m_plot->legend->setMargins(QMargins(6, 2, 6, 2));
+    plotstyle::placeLegendAbove(m_plot);
 
     applyPalette();
     rebuild();
@@ -168,29 +139,7 @@ void BrokerLoadChart::rebuild()
 
 void BrokerLoadChart::applyPalette()
 {
-    const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::WindowText);
-    QColor grid = pal.color(QPalette::WindowText);
-    grid.setAlpha(40);
-    m_plot->setBackground(pal.brush(QPalette::Window));
-    m_plot->axisRect()->setBackground(pal.brush(QPalette::Base));
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(text, 1));
-        axis->setTickPen(QPen(text, 1));
-        axis->setSubTickPen(QPen(text, 1));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->setTickLabelFont(font());
-        QFont labelFont = font();
-        labelFont.setBold(true);
-        axis->setLabelFont(labelFont);
-        axis->grid()->setPen(QPen(grid, 1, Qt::DashLine));
-        axis->grid()->setZeroLinePen(Qt::NoPen);
-    }
-    m_plot->legend->setBrush(Qt::NoBrush);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->legend->setTextColor(text);
-    m_plot->legend->setFont(font());
+    plotstyle::applyPalette(m_plot, palette(), font());
     m_leaders->setPen(QPen(leaderColour.darker(130), 1));
     m_leaders->setBrush(leaderColour);
     m_replicas->setPen(QPen(replicaColour.darker(130), 1));

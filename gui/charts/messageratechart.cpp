@@ -1,16 +1,6 @@
 #include "charts/messageratechart.h"
 
-// qcustomplot.h's templates use foreach, which QT_NO_FOREACH takes away: give it a range-for for
-// this one include (the header only iterates, never changes, the containers it walks).
-#ifndef foreach
-#define foreach(variable, container) for (variable : container)
-#define KAFDESK_DEFINED_FOREACH
-#endif
-#include <qcustomplot.h>
-#ifdef KAFDESK_DEFINED_FOREACH
-#undef foreach
-#undef KAFDESK_DEFINED_FOREACH
-#endif
+#include "charts/plotstyle.h"
 
 #include <QEvent>
 #include <QLocale>
@@ -155,21 +145,7 @@ void MessageRateChart::applyPalette()
 {
     const QPalette pal = palette();
     const QColor text = pal.color(QPalette::WindowText);
-    QColor grid = text;
-    grid.setAlpha(40);
-    m_plot->setBackground(pal.brush(QPalette::Window));
-    m_plot->axisRect()->setBackground(pal.brush(QPalette::Base));
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(text, 1));
-        axis->setTickPen(QPen(text, 1));
-        axis->setSubTickPen(QPen(text, 1));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->setTickLabelFont(font());
-        axis->setLabelFont(font());
-        axis->grid()->setPen(QPen(grid, 1, Qt::DashLine));
-        axis->grid()->setZeroLinePen(Qt::NoPen);
-    }
+    plotstyle::applyPalette(m_plot, pal, font(), false);
     m_graph->setPen(QPen(lineColour, 2));
     QColor fill = lineColour;
     fill.setAlpha(60);

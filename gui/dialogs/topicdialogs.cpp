@@ -7,10 +7,7 @@
 
 namespace kafdesk::topicdialogs {
 
-namespace {
-
-// Non-modal: the window stays usable while the dialog is open; it deletes itself when closed.
-QDialog *open(QDialog *dialog)
+QDialog *showNonModal(QDialog *dialog)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
@@ -19,26 +16,24 @@ QDialog *open(QDialog *dialog)
     return dialog;
 }
 
-} // namespace
-
 QDialog *createTopic(QWidget *parent, ClusterSession *session, MessageLog *log)
 {
-    return open(new CreateTopicDialog(parent, session, log));
+    return showNonModal(new CreateTopicDialog(parent, session, log));
 }
 
 QDialog *addPartitions(QWidget *parent, ClusterSession *session, MessageLog *log, const QString &topic)
 {
-    return open(new AddPartitionsDialog(parent, session, log, topic));
+    return showNonModal(new AddPartitionsDialog(parent, session, log, topic));
 }
 
 QDialog *editConfigs(QWidget *parent, ClusterSession *session, MessageLog *log, const QString &topic)
 {
-    return open(new EditConfigsDialog(parent, session, log, topic));
+    return showNonModal(new EditConfigsDialog(parent, session, log, topic));
 }
 
 QDialog *deleteTopic(QWidget *parent, ClusterSession *session, MessageLog *log, const QString &topic)
 {
-    return open(new DeleteTopicDialog(parent, session, log, topic));
+    return showNonModal(new DeleteTopicDialog(parent, session, log, topic));
 }
 
 } // namespace kafdesk::topicdialogs

@@ -16,6 +16,10 @@ class MessageLog;
 // dialog. A success is also posted to the log. Each returns the dialog it opened.
 namespace topicdialogs {
 
+// Shows a dialog non-modally: the window stays usable while it is open; it deletes itself when
+// closed. Returns it. (Every dialog of the window opens this way, the group dialogs too.)
+QDialog *showNonModal(QDialog *dialog);
+
 QDialog *createTopic(QWidget *parent, ClusterSession *session, MessageLog *log);
 QDialog *addPartitions(QWidget *parent, ClusterSession *session, MessageLog *log, const QString &topic);
 QDialog *editConfigs(QWidget *parent, ClusterSession *session, MessageLog *log, const QString &topic);

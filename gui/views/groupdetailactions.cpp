@@ -6,23 +6,11 @@
 #include "dialogs/deletegroupdialog.h"
 #include "dialogs/deletegroupoffsetsdialog.h"
 #include "dialogs/resetoffsetsdialog.h"
+#include "dialogs/topicdialogs.h"
 
 #include <QDialog>
 
 namespace kafdesk {
-
-namespace {
-
-QDialog *openDialog(QDialog *dialog)
-{
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-    dialog->raise();
-    dialog->activateWindow();
-    return dialog;
-}
-
-} // namespace
 
 QDialog *GroupDetailPage::resetOffsets(const QString &topic)
 {
@@ -35,7 +23,7 @@ QDialog *GroupDetailPage::resetOffsets(const QString &topic)
                 topics << p.topic;
     auto *dialog = new ResetOffsetsDialog(this, session(), messageLog(), m_group, topics, topic);
     connect(dialog, &ResetOffsetsDialog::resetExecuted, this, &GroupDetailPage::refresh);
-    return openDialog(dialog);
+    return topicdialogs::showNonModal(dialog);
 }
 
 QDialog *GroupDetailPage::deleteOffsets(const QString &topic)
@@ -45,7 +33,7 @@ QDialog *GroupDetailPage::deleteOffsets(const QString &topic)
         return nullptr;
     auto *dialog = new DeleteGroupOffsetsDialog(this, session(), messageLog(), m_group, topics, topic, m_lag);
     connect(dialog, &DeleteGroupOffsetsDialog::offsetsDeleted, this, &GroupDetailPage::refresh);
-    return openDialog(dialog);
+    return topicdialogs::showNonModal(dialog);
 }
 
 QDialog *GroupDetailPage::deleteGroup()
@@ -54,7 +42,7 @@ QDialog *GroupDetailPage::deleteGroup()
         return nullptr;
     auto *dialog = new DeleteGroupDialog(this, session(), messageLog(), m_group, m_lag);
     connect(dialog, &DeleteGroupDialog::groupDeleted, this, &GroupDetailPage::refresh);
-    return openDialog(dialog);
+    return topicdialogs::showNonModal(dialog);
 }
 
 void GroupDetailPage::deleteSelected()

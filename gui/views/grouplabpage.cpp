@@ -85,12 +85,16 @@ void GroupLabPage::buildControls()
     grid->addWidget(m_topicCombo, 0, 1);
     grid->addWidget(new QLabel(tr("Group:"), this), 0, 2);
     grid->addWidget(m_groupEdit, 0, 3);
-    grid->addWidget(new QLabel(tr("Assignor:"), this), 0, 4);
-    grid->addWidget(m_assignorCombo, 0, 5);
-    grid->addWidget(new QLabel(tr("Members:"), this), 0, 6);
-    grid->addWidget(m_countSpin, 0, 7);
-    grid->addWidget(m_startButton, 0, 8);
-    grid->addWidget(m_stopButton, 0, 9);
+    // Two rows, so the window can still be made narrow (a page's minimum width is the window's).
+    grid->addWidget(new QLabel(tr("Assignor:"), this), 1, 0);
+    grid->addWidget(m_assignorCombo, 1, 1);
+    grid->addWidget(new QLabel(tr("Members:"), this), 1, 2);
+    auto *runRow = new QHBoxLayout;
+    runRow->addWidget(m_countSpin);
+    runRow->addWidget(m_startButton);
+    runRow->addWidget(m_stopButton);
+    runRow->addStretch(1);
+    grid->addLayout(runRow, 1, 3);
     grid->setColumnStretch(1, 2);
     grid->setColumnStretch(3, 2);
 

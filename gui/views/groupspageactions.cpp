@@ -5,7 +5,10 @@
 #include "cluster/clustersession.h"
 #include "dialogs/deletegroupdialog.h"
 #include "dialogs/resetoffsetsdialog.h"
+#include "dialogs/topicdialogs.h"
 #include "models/grouplistmodel.h"
+
+#include "widgets/actionbutton.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,27 +20,6 @@
 #include <QToolButton>
 
 namespace kafdesk {
-
-namespace {
-
-QToolButton *buttonFor(QAction *action, QWidget *parent)
-{
-    auto *button = new QToolButton(parent);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    return button;
-}
-
-QDialog *openDialog(QDialog *dialog)
-{
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-    dialog->raise();
-    dialog->activateWindow();
-    return dialog;
-}
-
-} // namespace
 
 void GroupsPage::buildActions()
 {
@@ -64,7 +46,7 @@ QWidget *GroupsPage::buildToolbar()
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
     for (QAction *action : {m_openAction, m_resetAction, m_deleteAction})
-        layout->addWidget(buttonFor(action, bar));
+        layout->addWidget(textButtonFor(action, bar));
     layout->addStretch(1);
     return bar;
 }
@@ -121,7 +103,7 @@ QDialog *GroupsPage::resetOffsets()
     auto *dialog = new ResetOffsetsDialog(this, session(), messageLog(), group, topics);
     connect(dialog, &ResetOffsetsDialog::resetExecuted, this, [this] { load(); });
     watch(dialog);
-    return openDialog(dialog);
+    return topicdialogs::showNonModal(dialog);
 }
 
 QDialog *GroupsPage::deleteGroup()
@@ -131,7 +113,7 @@ QDialog *GroupsPage::deleteGroup()
         return nullptr;
     auto *dialog = new DeleteGroupDialog(this, session(), messageLog(), group, lagOf(group));
     watch(dialog);
-    return openDialog(dialog);
+    return topicdialogs::showNonModal(dialog);
 }
 
 void GroupsPage::deleteSelected()

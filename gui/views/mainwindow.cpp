@@ -27,6 +27,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -51,7 +52,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
 
     connect(m_local, &LocalClusterController::busy, this, [this](const QString &title) {
         m_statusPage->showProgress(title + QStringLiteral("…"), !m_local->isStopping());
-        m_stack->setCurrentWidget(m_statusPage);
+        showInStack(m_statusPage);
         updateStatusBar();
         updateActions();
     });
@@ -82,7 +83,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
         m_log->error(e);
         if (!m_session) {
             m_statusPage->showError(e, tr("Try Again"));
-            m_stack->setCurrentWidget(m_statusPage);
+            showInStack(m_statusPage);
         }
         if (m_closing) {
             m_readyToClose = true;
@@ -125,7 +126,13 @@ void MainWindow::buildCentre()
     m_localPage = new LocalClusterPage(m_local, m_stack);
     m_stack->addWidget(m_statusPage);
     for (ClusterPage *p : pages()) {
-        m_stack->addWidget(p);
+        // Each page scrolls when the window is smaller than it would like: one wide page must not
+        // set the whole window's minimum size.
+        auto *holder = new QScrollArea(m_stack);
+        holder->setFrameShape(QFrame::NoFrame);
+        holder->setWidgetResizable(true);
+        holder->setWidget(p);
+        m_stack->addWidget(holder);
         connect(p, &ClusterPage::topicActivated, this, &MainWindow::openTopic);
         connect(p, &ClusterPage::groupActivated, this, &MainWindow::openGroup);
         connect(p, &ClusterPage::produceRequested, this, &MainWindow::openProduce);
@@ -170,6 +177,14 @@ void MainWindow::buildCentre()
     connect(m_banner, &MessageBanner::logRequested, m_logDock, &QWidget::show);
 }
 
+void MainWindow::showInStack(QWidget *page)
+{
+    QWidget *holder = page;
+    while (holder && holder->parentWidget() != m_stack)
+        holder = holder->parentWidget();
+    m_stack->setCurrentWidget(holder ? holder : page);
+}
+
 QList<ClusterPage *> MainWindow::pages() const
 {
     return {m_overview, m_brokers, m_topics, m_topicDetail, m_groups, m_groupDetail,
@@ -196,7 +211,10 @@ ClusterPage *MainWindow::page(NavigationTree::Page page) const
 
 QWidget *MainWindow::currentPage() const
 {
-    return m_stack->currentWidget();
+    QWidget *current = m_stack->currentWidget();
+    if (auto *holder = qobject_cast<QScrollArea *>(current))
+        return holder->widget();
+    return current;
 }
 
 void MainWindow::buildActions()

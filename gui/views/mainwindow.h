@@ -98,6 +98,8 @@ private:
     void updateActions();
     void showStatusForNoSession();
     QList<ClusterPage *> pages() const;
+    // Shows a page (or the status page) in the stack, through the scroll area that holds it.
+    void showInStack(QWidget *page);
 
     Options m_options;
     MessageLog *m_log;

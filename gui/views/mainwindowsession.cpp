@@ -74,7 +74,7 @@ void MainWindow::attachSession(const ConnectionSettings &connection, const QColo
     setWindowTitle(tr("%1 — Kafdesk").arg(connection.name));
     m_statusPage->showProgress(tr("Connecting to %1…").arg(connection.name), false);
     m_statusPage->setProgressText(connection.clientConfig.value(QStringLiteral("bootstrap.servers")));
-    m_stack->setCurrentWidget(m_statusPage);
+    showInStack(m_statusPage);
     m_session->start();
     updateStatusBar();
     updateActions();
@@ -105,7 +105,7 @@ void MainWindow::showStatusForNoSession()
                               tr("Start the bundled local cluster (real Apache Kafka brokers on this computer) to try "
                                  "things safely, or connect to a cluster of your own."),
                               tr("Open Local Cluster"), tr("Connections…"));
-    m_stack->setCurrentWidget(m_statusPage);
+    showInStack(m_statusPage);
 }
 
 void MainWindow::refresh()
@@ -123,7 +123,7 @@ void MainWindow::openTopic(const QString &topic)
         return;
     m_topicDetail->showTopic(topic);
     m_navigation->openTopic(topic); // selects it, which shows the page
-    m_stack->setCurrentWidget(m_topicDetail);
+    showInStack(m_topicDetail);
     updateActions();
 }
 
@@ -133,7 +133,7 @@ void MainWindow::openGroup(const QString &group)
         return;
     m_groupDetail->showGroup(group);
     m_navigation->openGroup(group); // selects it, which shows the page
-    m_stack->setCurrentWidget(m_groupDetail);
+    showInStack(m_groupDetail);
     updateActions();
 }
 
@@ -169,7 +169,7 @@ void MainWindow::showPage(NavigationTree::Page which)
         m_topicDetail->showTopic(m_navigation->openedTopic());
     if (which == NavigationTree::Page::GroupDetail)
         m_groupDetail->showGroup(m_navigation->openedGroup());
-    m_stack->setCurrentWidget(p);
+    showInStack(p);
     if (m_navigation->currentPage() != which)
         m_navigation->select(which);
     updateActions();
@@ -177,7 +177,7 @@ void MainWindow::showPage(NavigationTree::Page which)
 
 void MainWindow::onSnapshot(const ClusterSnapshotPtr &snapshot)
 {
-    const bool first = m_stack->currentWidget() == m_statusPage;
+    const bool first = currentPage() == m_statusPage;
     for (ClusterPage *p : pages())
         p->showSnapshot(snapshot);
     m_navigation->showCounts(*snapshot);
@@ -200,7 +200,7 @@ void MainWindow::onStateChanged(ConnectionState state, const Error &error)
         m_stateLabel->setToolTip(error.fullText());
         if (!m_session->latestSnapshot()) {
             m_statusPage->showError(error, tr("Retry Now"));
-            m_stack->setCurrentWidget(m_statusPage);
+            showInStack(m_statusPage);
         }
     } else {
         if (m_stateLabel->property("lost").toBool())

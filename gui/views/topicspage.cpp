@@ -8,6 +8,8 @@
 #include "views/topicnamedelegate.h"
 #include "widgets/messagelog.h"
 
+#include "widgets/actionbutton.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -30,14 +32,6 @@
 namespace kafdesk {
 
 namespace {
-
-QToolButton *buttonFor(QAction *action, QWidget *parent)
-{
-    auto *button = new QToolButton(parent);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    return button;
-}
 
 // Plural forms without a translator loaded: "1 topic", "3 topics".
 QString count(int n, const QString &one, const QString &many)
@@ -158,7 +152,7 @@ QWidget *TopicsPage::buildToolbar()
     row->addWidget(m_showInternal);
     row->addStretch(1);
     for (QAction *action : {m_newAction, m_addPartitionsAction, m_editConfigsAction, m_deleteAction})
-        row->addWidget(buttonFor(action, bar));
+        row->addWidget(textButtonFor(action, bar));
     return bar;
 }
 

@@ -10,6 +10,8 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QTextOption>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -190,7 +192,12 @@ void CommandLinePreview::fitHeight()
 {
     // As tall as the command, between the minimum and a few lines more; it scrolls beyond that.
     const int maxLines = m_minLines + 4;
-    const int lines = static_cast<int>(m_text->toPlainText().count(QLatin1Char('\n'))) + 1;
+    // Lines as shown: a word longer than the width (a long bootstrap list) wraps onto more.
+    int lines = 0;
+    for (QTextBlock block = m_text->document()->begin(); block.isValid(); block = block.next()) {
+        const QTextLayout *layout = block.layout();
+        lines += layout && layout->lineCount() > 0 ? layout->lineCount() : 1;
+    }
     m_text->setVerticalScrollBarPolicy(lines > maxLines ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
     const int shown = std::clamp(lines, m_minLines, maxLines);
     const QMargins margins = m_text->contentsMargins();

@@ -9,6 +9,7 @@
 #include "cluster/clustersession.h"
 #include "models/messagefiltermodel.h"
 #include "models/messagetablemodel.h"
+#include "support/screenshot.h"
 #include "support/testsupport.h"
 #include "views/consumedatetimefield.h"
 #include "views/consumefilterbar.h"
@@ -109,15 +110,6 @@ QByteArray jsonLines(int count, const QByteArray &prefix)
     return out;
 }
 
-void saveShot(QWidget &widget, const QString &name)
-{
-    QDir().mkpath(screenshotDir());
-    const QString file = screenshotDir() + QLatin1Char('/') + name;
-    const QPixmap shot = widget.grab();
-    QVERIFY(!shot.isNull());
-    QVERIFY(shot.save(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
 
 // The page's rows as (partition, offset, key, value) text, in table order.
 QList<KcatMessage> pageRows(const ConsumePage &page)
@@ -473,7 +465,7 @@ private Q_SLOTS:
         QVERIFY(m_log.messages().size() > logged);
         QTRY_VERIFY(page.statusText().contains(QStringLiteral("Failed")));
         page.resize(1200, 760);
-        saveShot(page, QStringLiteral("consume-missing-topic.png"));
+        test::saveScreenshot(page, QStringLiteral("consume-missing-topic.png"));
     }
 
     void staysSmoothWhileIngesting()
@@ -593,7 +585,7 @@ private Q_SLOTS:
         QVERIFY(page.detailView()->valueText().contains(QStringLiteral("\"stock\": {")));
         QVERIFY(!page.rateChart()->samples().isEmpty());
         QTest::qWait(100);
-        saveShot(page, QStringLiteral("consume-json.png"));
+        test::saveScreenshot(page, QStringLiteral("consume-json.png"));
         page.stop();
     }
 };

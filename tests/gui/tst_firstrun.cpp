@@ -4,6 +4,7 @@
 
 #include "local/localcluster.h"
 #include "settings.h"
+#include "support/screenshot.h"
 #include "support/testsupport.h"
 #include "views/mainwindow.h"
 #include "views/partitionmapview.h"
@@ -27,13 +28,6 @@ using namespace kafdesk::test;
 
 namespace {
 
-void save(QWidget &widget, const QString &name)
-{
-    QDir().mkpath(screenshotDir());
-    const QString file = screenshotDir() + QLatin1Char('/') + name;
-    QVERIFY(widget.grab().save(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
 
 QPalette darkPalette()
 {
@@ -91,7 +85,7 @@ private Q_SLOTS:
         dialog->findChild<QSpinBox *>(QStringLiteral("replicationFactor"))->setValue(3);
         auto *create = dialog->findChild<QPushButton *>(QStringLiteral("actionButton"));
         QTRY_VERIFY(create->isEnabled());
-        save(*dialog, QStringLiteral("firstrun-create-topic.png"));
+        test::saveScreenshot(*dialog, QStringLiteral("firstrun-create-topic.png"));
         QTest::mouseClick(create, Qt::LeftButton);
         // The dialog closes itself once the broker has created the topic; kcat sees it.
         QTRY_VERIFY_WITH_TIMEOUT(!window.findChild<QDialog *>(QStringLiteral("createTopicDialog")) ||
@@ -108,7 +102,7 @@ private Q_SLOTS:
         auto *topics = qobject_cast<TopicsPage *>(window.currentPage());
         QVERIFY(topics);
         QTRY_VERIFY_WITH_TIMEOUT(topics->selectTopic(QStringLiteral("orders")), 20000);
-        save(window, QStringLiteral("window-topics.png"));
+        test::saveScreenshot(window, QStringLiteral("window-topics.png"));
         QTest::keyClick(topics->table(), Qt::Key_Return);
         auto *detail = qobject_cast<TopicDetailPage *>(window.currentPage());
         QVERIFY(detail);
@@ -119,7 +113,7 @@ private Q_SLOTS:
         QTest::mouseClick(tabBar, Qt::LeftButton, {}, tabBar->tabRect(TopicDetailPage::MapTab).center());
         QCOMPARE(detail->currentTab(), TopicDetailPage::MapTab);
         QTest::qWait(300);
-        save(window, QStringLiteral("window-partition-map.png"));
+        test::saveScreenshot(window, QStringLiteral("window-partition-map.png"));
 
         // Break it: SIGKILL broker 2. The map, the status bar and the log all show it.
         QVERIFY(own.cluster().killNode(2, true).ok());
@@ -136,20 +130,20 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(leadersOnBroker2(), 0, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(window.statusTexts().value(2) == QStringLiteral("6 under-replicated"), 30000);
         QTest::qWait(1200); // past the map's change flash
-        save(window, QStringLiteral("window-partition-map-broker-down.png"));
+        test::saveScreenshot(window, QStringLiteral("window-partition-map-broker-down.png"));
         detail->mapView()->setMode(PartitionMapView::ByBroker);
         QTest::qWait(300);
-        save(window, QStringLiteral("window-partition-map-by-broker.png"));
+        test::saveScreenshot(window, QStringLiteral("window-partition-map-by-broker.png"));
         detail->setCurrentTab(TopicDetailPage::PartitionsTab);
         QTest::qWait(1500);
-        save(window, QStringLiteral("window-topic-partitions.png"));
+        test::saveScreenshot(window, QStringLiteral("window-topic-partitions.png"));
 
         window.navigation()->select(NavigationTree::Page::Overview);
         QTest::qWait(800);
-        save(window, QStringLiteral("window-overview-broker-down.png"));
+        test::saveScreenshot(window, QStringLiteral("window-overview-broker-down.png"));
         window.navigation()->select(NavigationTree::Page::Brokers);
         QTest::qWait(1500);
-        save(window, QStringLiteral("window-brokers.png"));
+        test::saveScreenshot(window, QStringLiteral("window-brokers.png"));
 
         // The same in a dark palette.
         const QPalette light = QApplication::palette();
@@ -160,10 +154,10 @@ private Q_SLOTS:
         detail->setCurrentTab(TopicDetailPage::MapTab);
         detail->mapView()->setMode(PartitionMapView::ByPartition);
         QTest::qWait(500);
-        save(window, QStringLiteral("window-partition-map-dark.png"));
+        test::saveScreenshot(window, QStringLiteral("window-partition-map-dark.png"));
         window.navigation()->select(NavigationTree::Page::Overview);
         QTest::qWait(500);
-        save(window, QStringLiteral("window-overview-dark.png"));
+        test::saveScreenshot(window, QStringLiteral("window-overview-dark.png"));
         QApplication::setPalette(light);
     }
 };

@@ -8,6 +8,7 @@
 #include "models/grouplabeventmodel.h"
 #include "models/grouplabmembermodel.h"
 #include "models/grouplabpartitionmodel.h"
+#include "support/screenshot.h"
 #include "support/testsupport.h"
 #include "views/grouplabpage.h"
 #include "widgets/messagelog.h"
@@ -32,16 +33,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-void saveShot(QWidget &widget, const QString &name)
-{
-    QDir().mkpath(screenshotDir());
-    QTest::qWait(100); // let the layout follow the texts that just changed
-    const QString file = screenshotDir() + QLatin1Char('/') + name;
-    const QPixmap shot = widget.grab();
-    QVERIFY(!shot.isNull());
-    QVERIFY(shot.save(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
 
 // WCAG contrast ratio between two colours (1 to 21).
 double contrast(const QColor &a, const QColor &b)
@@ -235,14 +226,14 @@ private Q_SLOTS:
             state.members.cbegin()).clientId;
         QVERIFY2(page.idleText().contains(idleName), qPrintable(page.idleText()));
         checkStripContrast(*page.partitionModel());
-        saveShot(page, QStringLiteral("lab-4-consumers.png"));
+        test::saveScreenshot(page, QStringLiteral("lab-4-consumers.png"));
         // The same in a dark palette: the cells turn deep, the names stay readable.
         const QColor lightCell = page.partitionModel()->index(0).data(Qt::BackgroundRole).value<QColor>();
         page.setPalette(darkPalette());
         QTRY_VERIFY(page.partitionModel()->index(0).data(Qt::BackgroundRole).value<QColor>() != lightCell);
         QVERIFY(page.partitionModel()->index(0).data(Qt::BackgroundRole).value<QColor>().lightness() < 128);
         checkStripContrast(*page.partitionModel());
-        saveShot(page, QStringLiteral("lab-4-consumers-dark.png"));
+        test::saveScreenshot(page, QStringLiteral("lab-4-consumers-dark.png"));
         page.setPalette(QPalette());
 
         // "Show in Consumer groups" asks the window for this group.
@@ -273,7 +264,7 @@ private Q_SLOTS:
         QCOMPARE(page.memberModel()->rowCount(), 8);
         QVERIFY(!page.addButton()->isEnabled());
         QVERIFY2(page.summaryText().contains(QStringLiteral("so five members are idle")), qPrintable(page.summaryText()));
-        saveShot(page, QStringLiteral("lab-8-consumers.png"));
+        test::saveScreenshot(page, QStringLiteral("lab-8-consumers.png"));
         // And back down to two: the newest leave, the two left share the three partitions.
         page.memberCountSpin()->setValue(2);
         QTRY_VERIFY_WITH_TIMEOUT(settled(page.lab()->state(), 3, 2), 30000);
@@ -290,7 +281,7 @@ private Q_SLOTS:
         QTRY_VERIFY(page.summaryText().contains(QStringLiteral("crashed without leaving the group")));
         QVERIFY2(page.partitionModel()->index(0).data().toString().contains(QStringLiteral("crashed")),
                  qPrintable(page.partitionModel()->index(0).data().toString()));
-        saveShot(page, QStringLiteral("lab-crashed.png"));
+        test::saveScreenshot(page, QStringLiteral("lab-crashed.png"));
         QTRY_VERIFY_WITH_TIMEOUT(settled(page.lab()->state(), 3, 1), 30000);
 
         QVERIFY2(page.summaryText().startsWith(QStringLiteral("1 member, 3 partitions: the only member")),

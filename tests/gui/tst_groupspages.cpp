@@ -15,6 +15,8 @@
 #include "models/grouplistmodel.h"
 #include "models/groupmembermodel.h"
 #include "models/groupoffsetmodel.h"
+#include "support/screenshot.h"
+#include "support/pythonpeers.h"
 #include "support/testsupport.h"
 #include "views/groupdetailpage.h"
 #include "views/groupspage.h"
@@ -44,81 +46,9 @@ using namespace std::chrono_literals;
 namespace {
 
 const QString groupCommand = QStringLiteral("org.apache.kafka.tools.consumer.group.ConsumerGroupCommand");
-const QString python = QStringLiteral("/usr/bin/python3");
 
-// Commits offsets for a group as a consumer that never joins it: argv = bootstrap group topic:partition:offset...
-const QString commitScript = QStringLiteral(R"(
-import sys
-from confluent_kafka import Consumer, TopicPartition
-c = Consumer({'bootstrap.servers': sys.argv[1], 'group.id': sys.argv[2], 'enable.auto.commit': False})
-offsets = []
-for arg in sys.argv[3:]:
-    t, p, o = arg.rsplit(':', 2)
-    offsets.append(TopicPartition(t, int(p), int(o)))
-for r in c.commit(offsets=offsets, asynchronous=False):
-    if r.error:
-        raise SystemExit('commit failed: %s' % r.error)
-c.close()
-)");
 
-// A member that subscribes, polls and never commits, until SIGTERM: argv = bootstrap group topic client-id.
-const QString memberScript = QStringLiteral(R"(
-import signal, sys
-from confluent_kafka import Consumer
-stop = False
-def on_term(*_):
-    global stop
-    stop = True
-signal.signal(signal.SIGTERM, on_term)
-c = Consumer({'bootstrap.servers': sys.argv[1], 'group.id': sys.argv[2], 'client.id': sys.argv[4],
-              'enable.auto.commit': False, 'session.timeout.ms': 6000, 'heartbeat.interval.ms': 1000})
-def on_assign(consumer, partitions):
-    print('assigned ' + ' '.join('%s:%d' % (p.topic, p.partition) for p in partitions), flush=True)
-c.subscribe([sys.argv[3]], on_assign=on_assign)
-while not stop:
-    c.poll(0.2)
-c.close()
-)");
 
-class BackgroundMember {
-public:
-    BackgroundMember(const QString &bootstrap, const QString &group, const QString &topic, const QString &clientId)
-    {
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(python, {QStringLiteral("-c"), memberScript, bootstrap, group, topic, clientId});
-        m_process.waitForStarted(10000);
-    }
-    ~BackgroundMember()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    BackgroundMember(const BackgroundMember &) = delete;
-    BackgroundMember &operator=(const BackgroundMember &) = delete;
-
-    bool waitForAssignment(int timeoutMs)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < timeoutMs && m_process.state() != QProcess::NotRunning) {
-            m_process.waitForReadyRead(200);
-            m_output += QString::fromUtf8(m_process.readAll());
-            if (m_output.contains(QLatin1String("assigned ")))
-                return true;
-        }
-        return false;
-    }
-    const QString &output() const { return m_output; }
-
-private:
-    QProcess m_process;
-    QString m_output;
-};
 
 struct DescribedRow {
     QString topic;
@@ -161,13 +91,6 @@ QMap<int, qint64> parseResetTable(const QString &out, const QString &topic)
     return offsets;
 }
 
-void saveShot(QWidget &widget, const QString &name)
-{
-    QDir().mkpath(screenshotDir());
-    const QString file = screenshotDir() + QLatin1Char('/') + name;
-    QVERIFY(widget.grab().save(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
 
 template <typename T>
 T *findDialog(const QString &objectName)
@@ -208,7 +131,7 @@ private:
     bool commit(const QString &group, const QStringList &offsets) const
     {
         const RunResult r =
-            run(python, QStringList{QStringLiteral("-c"), commitScript, m_bootstrap, group} + offsets, {}, 60000);
+            commitOffsetsWithPython(m_bootstrap, group, offsets);
         if (r.exitCode != 0)
             qWarning("%s", qPrintable(r.describe()));
         return r.exitCode == 0;
@@ -298,7 +221,7 @@ private Q_SLOTS:
         QVERIFY(page.emptyStateText().isEmpty());
         page.filterEdit()->setText(m_prefix);
         QTest::qWait(50);
-        saveShot(page, QStringLiteral("groups-lag-table.png"));
+        test::saveScreenshot(page, QStringLiteral("groups-lag-table.png"));
         page.filterEdit()->clear();
 
         // The lag moves with the log: the next poll merges it in (no reset).
@@ -404,8 +327,8 @@ private Q_SLOTS:
     {
         const QString group = m_prefix + QStringLiteral("-live");
         const QString client = m_prefix + QStringLiteral("-client");
-        BackgroundMember member(m_bootstrap, group, m_topic, client);
-        QVERIFY2(member.waitForAssignment(60000), qPrintable(member.output()));
+        PythonGroupMember member(m_bootstrap, group, m_topic, client);
+        QVERIFY2(!member.waitForAssignment(60000).isEmpty(), qPrintable(member.output()));
 
         GroupDetailPage page;
         QAbstractItemModelTester t1(page.offsetModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -435,7 +358,7 @@ private Q_SLOTS:
         QCOMPARE(page.chart()->pointCount(), 0);
         QVERIFY2(page.chart()->emptyText().contains(QStringLiteral("not committed")), qPrintable(page.chart()->emptyText()));
         QTest::qWait(LagChart::replotIntervalMs + 100);
-        saveShot(page, QStringLiteral("group-detail-live.png"));
+        test::saveScreenshot(page, QStringLiteral("group-detail-live.png"));
 
         // Kafka refuses to reset an active group: the preview still shows, Execute does not.
         auto *dialog = qobject_cast<ResetOffsetsDialog *>(page.resetOffsets(m_topic));
@@ -534,7 +457,7 @@ private Q_SLOTS:
             QVERIFY(!dialog->previewModel()->index(2, ResetOffsetsPreviewModel::NoteColumn).data().toString().isEmpty());
             dialog->resize(900, 640);
             QTest::qWait(100);
-            saveShot(*dialog, QStringLiteral("reset-preview.png"));
+            test::saveScreenshot(*dialog, QStringLiteral("reset-preview.png"));
         }
 
         QVERIFY(dialog->actionButton()->isEnabled());
@@ -675,7 +598,7 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 replots for %2 points").arg(page.chart()->replotCount()).arg(page.chart()->pointCount())));
         QCOMPARE(page.chart()->legendNames().first(), QStringLiteral("Total"));
         QTest::qWait(LagChart::replotIntervalMs + 100);
-        saveShot(page, QStringLiteral("groups-lag-chart.png"));
+        test::saveScreenshot(page, QStringLiteral("groups-lag-chart.png"));
 
         // The same in a dark palette: the chart follows it (axes, text, the total's line).
         QPalette dark;
@@ -690,7 +613,7 @@ private Q_SLOTS:
         page.setPalette(dark);
         QCOMPARE(page.chart()->totalColour(), QColor(225, 225, 225));
         QTest::qWait(LagChart::replotIntervalMs + 100);
-        saveShot(page, QStringLiteral("groups-lag-chart-dark.png"));
+        test::saveScreenshot(page, QStringLiteral("groups-lag-chart-dark.png"));
     }
 
     void cleanupTestCase()

@@ -4,6 +4,7 @@
 #include "dialogs/connectionrequest.h"
 #include "local/processtable.h"
 #include "settings.h"
+#include "support/screenshot.h"
 #include "support/testsupport.h"
 #include "views/consumepage.h"
 #include "views/groupdetailpage.h"
@@ -42,13 +43,6 @@ MainWindow::Options sharedClusterOptions()
     return options;
 }
 
-void save(QWidget &widget, const QString &name)
-{
-    QDir().mkpath(screenshotDir());
-    const QString file = screenshotDir() + QLatin1Char('/') + name;
-    QVERIFY(widget.grab().save(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
 
 // The longest time the event loop went without running a 10 ms timer, while `body` waits.
 template <typename Body>
@@ -108,7 +102,7 @@ private Q_SLOTS:
             QCOMPARE(window.currentPage(), window.page(which));
         }
         QTest::qWait(1500); // let the overview's chart and group count settle
-        save(window, QStringLiteral("mainwindow-overview.png"));
+        test::saveScreenshot(window, QStringLiteral("mainwindow-overview.png"));
 
         // Opening a topic adds it under Topics and shows its detail.
         const QString topic = uniqueName(QStringLiteral("mw"));
@@ -239,7 +233,7 @@ private Q_SLOTS:
         QVERIFY(!topics->newTopicAction()->isEnabled());
         QVERIFY(topics->newTopicAction()->toolTip().contains(QStringLiteral("read-only")));
         window.navigation()->select(NavigationTree::Page::Topics);
-        save(window, QStringLiteral("mainwindow-readonly.png"));
+        test::saveScreenshot(window, QStringLiteral("mainwindow-readonly.png"));
     }
 
     void aDeadClusterLeavesTheWindowResponsive()
@@ -265,7 +259,7 @@ private Q_SLOTS:
         QCOMPARE(window.currentPage(), window.statusPage());
         QVERIFY(window.statusPage()->title().contains(QStringLiteral("Nothing is listening")));
         QCOMPARE(window.statusTexts().value(0), QStringLiteral("Connection lost: retrying…"));
-        save(window, QStringLiteral("mainwindow-dead-cluster.png"));
+        test::saveScreenshot(window, QStringLiteral("mainwindow-dead-cluster.png"));
 
         // Leaving a dead cluster does not wait for its session's fetch in progress.
         QElapsedTimer clock;

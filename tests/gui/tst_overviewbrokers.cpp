@@ -8,6 +8,7 @@
 #include "models/brokertablemodel.h"
 #include "models/configtablemodel.h"
 #include "models/grouplistmodel.h"
+#include "support/screenshot.h"
 #include "support/testsupport.h"
 #include "views/brokerspage.h"
 #include "views/groupspage.h"
@@ -109,13 +110,6 @@ int visibleRowOf(const QAbstractItemModel *proxy, int role, const QVariant &key)
     return -1;
 }
 
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    QDir().mkpath(screenshotDir());
-    const QString file = screenshotDir() + QLatin1Char('/') + name;
-    QVERIFY(widget->grab().save(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
 
 } // namespace
 
@@ -418,9 +412,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_brokers->isLoadingConfigs(), 20000);
         m_brokers->showDefaultsBox()->setChecked(false);
         QTest::qWait(300); // the chart's queued replot
-        saveScreenshot(m_overview.get(), QStringLiteral("overview.png"));
-        saveScreenshot(m_brokers.get(), QStringLiteral("brokers.png"));
-        saveScreenshot(m_groups.get(), QStringLiteral("groups.png"));
+        test::saveScreenshot(*m_overview.get(), QStringLiteral("overview.png"));
+        test::saveScreenshot(*m_brokers.get(), QStringLiteral("brokers.png"));
+        test::saveScreenshot(*m_groups.get(), QStringLiteral("groups.png"));
 
         // A dark palette: the chart follows it.
         const int redraws = m_overview->chart()->redrawCount();
@@ -435,7 +429,7 @@ private Q_SLOTS:
         m_overview->setPalette(dark);
         QVERIFY(m_overview->chart()->redrawCount() > redraws);
         QTest::qWait(300);
-        saveScreenshot(m_overview.get(), QStringLiteral("overview-dark.png"));
+        test::saveScreenshot(*m_overview.get(), QStringLiteral("overview-dark.png"));
         m_overview->setPalette(QPalette());
     }
 
@@ -490,12 +484,12 @@ private Q_SLOTS:
         QCOMPARE(log.messages().size(), logged + 1);
         QVERIFY(log.messages().last().text.contains(QStringLiteral("Broker 2 is down")));
         brokers.selectBroker(3);
-        QTRY_VERIFY_WITH_TIMEOUT(!brokers.isLoadingConfigs() && brokers.configModel()->rowCount() > 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!brokers.isLoadingConfigs() && brokers.configModel()->rowCount() > 0, 60000); // a describe right after a broker died can take a while on a loaded machine
         QTest::qWait(300);
-        saveScreenshot(&overview, QStringLiteral("overview-degraded.png"));
+        test::saveScreenshot(overview, QStringLiteral("overview-degraded.png"));
         brokers.selectBroker(2);
-        saveScreenshot(&brokers, QStringLiteral("brokers-down.png"));
-        saveScreenshot(&groups, QStringLiteral("groups-empty.png"));
+        test::saveScreenshot(brokers, QStringLiteral("brokers-down.png"));
+        test::saveScreenshot(groups, QStringLiteral("groups-empty.png"));
         for (ClusterPage *page : std::initializer_list<ClusterPage *>{&overview, &brokers, &groups})
             page->attach(nullptr, nullptr);
         QCOMPARE(overview.emptyStateText(), QStringLiteral("Not connected to a cluster."));

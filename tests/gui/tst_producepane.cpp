@@ -7,6 +7,7 @@
 #include "cluster/clustersession.h"
 #include "kafka/partitioner.h"
 #include "models/deliverytablemodel.h"
+#include "support/screenshot.h"
 #include "support/testsupport.h"
 #include "views/produceform.h"
 #include "views/producepage.h"
@@ -47,15 +48,6 @@ QStringList kcatLines(const QString &bootstrap, const QString &topic)
     return r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
-void saveShot(QWidget &widget, const QString &name)
-{
-    QDir().mkpath(screenshotDir());
-    const QString file = screenshotDir() + QLatin1Char('/') + name;
-    const QPixmap shot = widget.grab();
-    QVERIFY(!shot.isNull());
-    QVERIFY(shot.save(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
 
 } // namespace
 
@@ -188,7 +180,7 @@ private Q_SLOTS:
 
         page.deliveriesView()->scrollToBottom();
         QTest::qWait(50);
-        saveShot(page, QStringLiteral("produce-keyed-send.png"));
+        test::saveScreenshot(page, QStringLiteral("produce-keyed-send.png"));
     }
 
     void badInputsAreRefusedWithTheirSentence()
@@ -310,7 +302,7 @@ private Q_SLOTS:
         QCOMPARE(last.severity, LogMessage::Severity::Warning);
         QVERIFY2(last.detail.contains(QStringLiteral("MSG_SIZE_TOO_LARGE")), qPrintable(last.detail));
         QVERIFY(kcatLines(m_bootstrap, small).isEmpty());
-        saveShot(page, QStringLiteral("produce-refused.png"));
+        test::saveScreenshot(page, QStringLiteral("produce-refused.png"));
     }
 
     // A topic deleted after the last snapshot: the producer's own metadata check refuses it, and
@@ -354,7 +346,7 @@ private Q_SLOTS:
         const LogMessage &last = m_log.messages().constLast();
         QCOMPARE(last.severity, LogMessage::Severity::Error);
         QVERIFY(last.detail.contains(QStringLiteral("UNKNOWN_TOPIC_OR_PART")));
-        saveShot(page, QStringLiteral("produce-topic-gone.png"));
+        test::saveScreenshot(page, QStringLiteral("produce-topic-gone.png"));
         // Changing what is to be sent clears the old error from beside Send.
         page.form()->valueEdit()->setPlainText(QStringLiteral("later"));
         QVERIFY(!page.reasonLabel()->text().contains(QStringLiteral("UNKNOWN_TOPIC_OR_PART")));

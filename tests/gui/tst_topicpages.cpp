@@ -10,6 +10,7 @@
 #include "models/partitiontablemodel.h"
 #include "models/topicfilterproxymodel.h"
 #include "models/topictablemodel.h"
+#include "support/screenshot.h"
 #include "support/testsupport.h"
 #include "views/partitionmapview.h"
 #include "views/topicconfigstab.h"
@@ -100,15 +101,6 @@ bool produce(const QString &bootstrap, const QString &topic, int partition, int 
     return run(QStringLiteral("sh"), {QStringLiteral("-c"), script}, {}, 30000).exitCode == 0;
 }
 
-void saveShot(QWidget &widget, const QString &name)
-{
-    QDir().mkpath(screenshotDir());
-    const QString file = screenshotDir() + QLatin1Char('/') + name;
-    const QPixmap shot = widget.grab();
-    QVERIFY(!shot.isNull());
-    QVERIFY(shot.save(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
 
 bool healthyInSnapshot(const ClusterSession &session, const QString &topic, int partitions)
 {
@@ -243,7 +235,7 @@ private Q_SLOTS:
         QCOMPARE(page.proxy()->rowCount(), 0);
         QVERIFY2(page.emptyStateText().startsWith(QStringLiteral("No topic matches")), qPrintable(page.emptyStateText()));
         QVERIFY(!page.table()->isVisible());
-        saveShot(page, QStringLiteral("topics-no-match.png"));
+        test::saveScreenshot(page, QStringLiteral("topics-no-match.png"));
         page.setFilterText({});
         QCOMPARE(page.proxy()->rowCount(), all);
         QVERIFY(page.table()->isVisible());
@@ -355,7 +347,7 @@ private Q_SLOTS:
         QVERIFY(page.newTopicAction()->isEnabled());
         // Ctrl+N itself is the window's New Topic action (tst_mainwindow): one binding, not two.
         QVERIFY(page.newTopicAction()->shortcut().isEmpty());
-        saveShot(page, QStringLiteral("topics-empty.png"));
+        test::saveScreenshot(page, QStringLiteral("topics-empty.png"));
         // Internal topics are topics too, once asked for.
         if (!onlyInternal->topics.isEmpty()) {
             page.setShowInternal(true);
@@ -565,7 +557,7 @@ private Q_SLOTS:
         QVERIFY(tab->proxy()->rowCount() >= 2);
         for (int row = 0; row < tab->proxy()->rowCount(); ++row)
             QVERIFY(tab->proxy()->index(row, 0).data().toString().contains(QStringLiteral("retention")));
-        saveShot(page, QStringLiteral("topicdetail-configs.png"));
+        test::saveScreenshot(page, QStringLiteral("topicdetail-configs.png"));
 
         // Changed elsewhere: F5 shows the new value.
         QVERIFY2(alter(QStringLiteral("retention.ms=3600000")), qPrintable(r.describe()));
@@ -579,7 +571,7 @@ private Q_SLOTS:
         QVERIFY(!page.tabs()->isVisible());
         QVERIFY(!page.deleteAction()->isEnabled());
         QCOMPARE(page.partitionsTab()->model()->rowCount(), 0);
-        saveShot(page, QStringLiteral("topicdetail-deleted.png"));
+        test::saveScreenshot(page, QStringLiteral("topicdetail-deleted.png"));
     }
 
     void killedBrokerOnThePartitionMap()
@@ -694,14 +686,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!detail.mapView()->isFlashing(), 5000);
 
         detail.setCurrentTab(TopicDetailPage::PartitionsTab);
-        saveShot(detail, QStringLiteral("topicdetail-partitions.png"));
+        test::saveScreenshot(detail, QStringLiteral("topicdetail-partitions.png"));
         detail.setCurrentTab(TopicDetailPage::MapTab);
         detail.mapView()->setMode(PartitionMapView::ByPartition);
-        saveShot(detail, QStringLiteral("topicdetail-map.png"));
+        test::saveScreenshot(detail, QStringLiteral("topicdetail-map.png"));
         detail.mapView()->setMode(PartitionMapView::ByBroker);
-        saveShot(detail, QStringLiteral("topicdetail-map-by-broker.png"));
+        test::saveScreenshot(detail, QStringLiteral("topicdetail-map-by-broker.png"));
         QVERIFY(topicsPage.selectTopic(orders));
-        saveShot(topicsPage, QStringLiteral("topics.png"));
+        test::saveScreenshot(topicsPage, QStringLiteral("topics.png"));
 
         session.reset(); // before the cluster goes down
     }

@@ -7,6 +7,7 @@
 #include "kafka/metadataclient.h"
 #include "kafka/offsetclient.h"
 #include "local/kafkadistribution.h"
+#include "support/pythonpeers.h"
 #include "support/testsupport.h"
 
 #include <QElapsedTimer>
@@ -24,89 +25,9 @@ using namespace std::chrono_literals;
 namespace {
 
 const QString groupCommand = QStringLiteral("org.apache.kafka.tools.consumer.group.ConsumerGroupCommand");
-const QString python = QStringLiteral("/usr/bin/python3");
 
-// Commits offsets for a group as a consumer that never joins it: argv = bootstrap group
-// topic:partition:offset...
-const QString commitScript = QStringLiteral(R"(
-import sys
-from confluent_kafka import Consumer, TopicPartition
-c = Consumer({'bootstrap.servers': sys.argv[1], 'group.id': sys.argv[2], 'enable.auto.commit': False})
-offsets = []
-for arg in sys.argv[3:]:
-    t, p, o = arg.rsplit(':', 2)
-    offsets.append(TopicPartition(t, int(p), int(o)))
-for r in c.commit(offsets=offsets, asynchronous=False):
-    if r.error:
-        raise SystemExit('commit failed: %s' % r.error)
-c.close()
-)");
 
-// A group member that subscribes, polls and never commits, until SIGTERM: argv = bootstrap group topic
-// client-id.
-const QString memberScript = QStringLiteral(R"(
-import signal, sys
-from confluent_kafka import Consumer
-stop = False
-def on_term(*_):
-    global stop
-    stop = True
-signal.signal(signal.SIGTERM, on_term)
-c = Consumer({'bootstrap.servers': sys.argv[1], 'group.id': sys.argv[2], 'client.id': sys.argv[4],
-              'enable.auto.commit': False, 'session.timeout.ms': 6000, 'heartbeat.interval.ms': 1000})
-def on_assign(consumer, partitions):
-    print('assigned ' + ' '.join('%s:%d' % (p.topic, p.partition) for p in partitions), flush=True)
-c.subscribe([sys.argv[3]], on_assign=on_assign)
-while not stop:
-    c.poll(0.2)
-c.close()
-print('closed', flush=True)
-)");
 
-// A python consumer in the background, stopped (cleanly: it leaves the group) when this goes away.
-class BackgroundMember {
-public:
-    BackgroundMember(const QString &bootstrap, const QString &group, const QString &topic, const QString &clientId)
-    {
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(python, {QStringLiteral("-c"), memberScript, bootstrap, group, topic, clientId});
-        m_process.waitForStarted(10000);
-    }
-    ~BackgroundMember() { stop(); }
-    BackgroundMember(const BackgroundMember &) = delete;
-    BackgroundMember &operator=(const BackgroundMember &) = delete;
-
-    // Waits for its first assignment; the partitions it got, as "topic:partition".
-    QStringList waitForAssignment(int timeoutMs)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < timeoutMs && m_process.state() != QProcess::NotRunning) {
-            m_process.waitForReadyRead(200);
-            m_output += QString::fromUtf8(m_process.readAll());
-            for (const QString &line : m_output.split(QLatin1Char('\n')))
-                if (line.startsWith(QLatin1String("assigned ")))
-                    return line.mid(9).trimmed().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        }
-        return {};
-    }
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-        m_output += QString::fromUtf8(m_process.readAll());
-    }
-    const QString &output() const { return m_output; }
-
-private:
-    QProcess m_process;
-    QString m_output;
-};
 
 // Kafka's own console consumer in the background, in a group of the new consumer protocol
 // (KIP-848), committing every 500 ms; stopped (SIGTERM: it closes and leaves) when this goes away.
@@ -292,7 +213,7 @@ private:
 
     RunResult commitWithPython(const QString &group, const QStringList &offsets) const
     {
-        return run(python, QStringList{QStringLiteral("-c"), commitScript, m_bootstrap, group} + offsets, {}, 60000);
+        return commitOffsetsWithPython(m_bootstrap, group, offsets);
     }
 
     static QString tp(const QString &topic, int partition, qint64 offset)
@@ -622,7 +543,7 @@ private Q_SLOTS:
     void activeMemberBlocksTheReset()
     {
         const QString clientId = uniqueName(QStringLiteral("kafdesk-test-member"));
-        BackgroundMember member(m_bootstrap, m_idle, m_topic, clientId);
+        PythonGroupMember member(m_bootstrap, m_idle, m_topic, clientId);
         const QStringList assigned = member.waitForAssignment(30000);
         QVERIFY2(assigned.size() == 3, qPrintable(member.output()));
         const qint64 stable = waitUntil(

@@ -3,6 +3,7 @@
 
 #include "models/partitionmapbrokermodel.h"
 #include "models/partitionmapmodel.h"
+#include "support/screenshot.h"
 #include "support/testsupport.h"
 #include "views/partitionmapview.h"
 
@@ -101,15 +102,6 @@ QStringList brokerColumn(const PartitionMapBrokerModel &model, int c)
     return texts;
 }
 
-void saveShot(QWidget &widget, const QString &name)
-{
-    QDir().mkpath(test::screenshotDir());
-    const QString file = test::screenshotDir() + QLatin1Char('/') + name;
-    const QPixmap shot = widget.grab();
-    QVERIFY(!shot.isNull());
-    QVERIFY(shot.save(file));
-    qInfo("screenshot: %s", qPrintable(file));
-}
 
 } // namespace
 
@@ -457,19 +449,19 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.setSnapshot(brokerThreeDown());
         QTest::qWait(50);
-        saveShot(view, QStringLiteral("partitionmap-flash.png"));
+        test::saveScreenshot(view, QStringLiteral("partitionmap-flash.png"));
         QTRY_VERIFY_WITH_TIMEOUT(!view.isFlashing(), PartitionMapView::FlashDurationMs + 1000);
 
         // Nothing is clipped: every column and row of the map is inside the view.
         const QTableView *table = view.partitionTable();
         QCOMPARE(table->horizontalScrollBar()->isVisible(), false);
         QCOMPARE(table->verticalScrollBar()->isVisible(), false);
-        saveShot(view, QStringLiteral("partitionmap.png"));
+        test::saveScreenshot(view, QStringLiteral("partitionmap.png"));
 
         view.setMode(PartitionMapView::ByBroker);
         QCOMPARE(view.brokerTable()->horizontalScrollBar()->isVisible(), false);
         QCOMPARE(view.brokerTable()->verticalScrollBar()->isVisible(), false);
-        saveShot(view, QStringLiteral("partitionmap-brokers.png"));
+        test::saveScreenshot(view, QStringLiteral("partitionmap-brokers.png"));
     }
 };
 

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+
+class QWidget;
+
+namespace kafdesk::test {
+
+// Saves widget.grab() as screenshotDir()/name (a failed grab or write fails the test) and prints
+// where, after letting pending layout and paint events run.
+void saveScreenshot(QWidget &widget, const QString &name);
+
+} // namespace kafdesk::test
