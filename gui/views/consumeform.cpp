@@ -1,6 +1,7 @@
 #include "views/consumeform.h"
 
 #include "views/consumedatetimefield.h"
+#include "widgets/topiccombo.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -155,23 +156,7 @@ QComboBox *ConsumeForm::decoderCombo()
 void ConsumeForm::setSnapshot(const ClusterSnapshotPtr &snapshot)
 {
     m_snapshot = snapshot;
-    QStringList names;
-    if (snapshot)
-        for (const TopicState &t : snapshot->topics)
-            if (!t.internal)
-                names << t.name;
-    QStringList current;
-    for (int i = 0; i < m_topic->count(); ++i)
-        current << m_topic->itemText(i);
-    if (names != current) {
-        const QString text = m_topic->currentText();
-        m_topic->blockSignals(true);
-        m_topic->clear();
-        m_topic->addItems(names);
-        m_topic->setCurrentIndex(-1);
-        m_topic->setEditText(text);
-        m_topic->blockSignals(false);
-    }
+    fillTopicCombo(m_topic, snapshot);
     updatePartitionHint();
 }
 

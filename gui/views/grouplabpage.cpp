@@ -8,6 +8,7 @@
 #include "views/datatableview.h"
 #include "views/grouplabstrip.h"
 #include "widgets/messagelog.h"
+#include "widgets/topiccombo.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -249,10 +250,8 @@ void GroupLabPage::attach(ClusterSession *session, MessageLog *log)
     if (session != this->session())
         dropLab();
     ClusterPage::attach(session, log);
-    if (!session) {
-        m_topics.clear();
+    if (!session)
         m_partitionCounts.clear();
-    }
     validateInput();
     updateActions();
 }
@@ -261,22 +260,11 @@ void GroupLabPage::showSnapshot(const ClusterSnapshotPtr &snapshot)
 {
     if (!snapshot)
         return;
-    QStringList topics;
     m_partitionCounts.clear();
-    for (const TopicState &t : snapshot->topics) {
-        if (t.internal)
-            continue;
-        topics << t.name;
-        m_partitionCounts.insert(t.name, static_cast<int>(t.partitions.size()));
-    }
-    if (topics != m_topics) {
-        m_topics = topics;
-        const QString current = m_topicCombo->currentText();
-        const QSignalBlocker block(m_topicCombo);
-        m_topicCombo->clear();
-        m_topicCombo->addItems(topics);
-        m_topicCombo->setCurrentText(current);
-    }
+    for (const TopicState &t : snapshot->topics)
+        if (!t.internal)
+            m_partitionCounts.insert(t.name, static_cast<int>(t.partitions.size()));
+    fillTopicCombo(m_topicCombo, snapshot);
     validateInput();
 }
 

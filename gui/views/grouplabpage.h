@@ -84,7 +84,6 @@ private:
     bool m_settingCount = false;
     bool m_mergingMembers = false; // selection changes meanwhile are the view's, not the user's
     int m_selectedMember = -1;
-    QStringList m_topics;      // from the latest snapshot, sorted
     QMap<QString, int> m_partitionCounts;
 
     QLabel *m_intro = nullptr;

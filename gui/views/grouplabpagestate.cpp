@@ -181,7 +181,7 @@ void GroupLabPage::validateInput()
     if (!s.topic.isEmpty()) {
         if (Status v = validateLabSettings(s); !v)
             problem = v.error().message;
-        else if (!m_topics.isEmpty() && !m_partitionCounts.contains(s.topic))
+        else if (!m_partitionCounts.isEmpty() && !m_partitionCounts.contains(s.topic))
             problem = tr("There is no topic named %1 on this cluster.").arg(s.topic);
     }
     m_inputError->setText(problem.isEmpty() ? QString() : QStringLiteral("\u26a0 ") + problem);
@@ -200,7 +200,7 @@ void GroupLabPage::updateActions()
     const bool running = state.running;
     const int active = state.activeMembers();
     const bool inputOk = !topic().isEmpty() && validateLabSettings(labSettings()).ok() &&
-                         (m_topics.isEmpty() || m_partitionCounts.contains(topic()));
+                         (m_partitionCounts.isEmpty() || m_partitionCounts.contains(topic()));
     m_startButton->setEnabled(writable && !running && inputOk);
     QString why;
     if (!connected)

@@ -3,6 +3,7 @@
 #include "kafka/partitioner.h"
 #include "messages/producepayload.h"
 #include "settings.h"
+#include "widgets/topiccombo.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -222,21 +223,7 @@ QString ProduceForm::topic() const
 void ProduceForm::showSnapshot(const ClusterSnapshotPtr &snapshot)
 {
     m_snapshot = snapshot;
-    QStringList names;
-    if (snapshot)
-        for (const TopicState &t : snapshot->topics)
-            if (!t.internal)
-                names << t.name;
-    QStringList current;
-    for (int i = 0; i < m_topic->count(); ++i)
-        current << m_topic->itemText(i);
-    if (current != names) {
-        const QString typed = m_topic->currentText();
-        const QSignalBlocker blocker(m_topic);
-        m_topic->clear();
-        m_topic->addItems(names);
-        m_topic->setCurrentText(typed);
-    }
+    fillTopicCombo(m_topic, snapshot);
     updatePartitionLimit();
     updateHints();
     Q_EMIT changed();
