@@ -504,7 +504,7 @@ private Q_SLOTS:
         reading.session->stop();
         const qint64 stopMs = t.elapsed();
         qInfo("stop() took %lld ms on the caller's thread", stopMs);
-        QVERIFY(stopMs < 50);
+        QVERIFY(stopMs < 250); // leaving the group and committing would take longer; 250: a loaded CI machine
         QTRY_VERIFY_WITH_TIMEOUT(reading.finished, 15000);
         QVERIFY(reading.stats.messages > 0);
         QCOMPARE(reading.stats.messages, qint64(reading.messages.size()));
@@ -517,7 +517,7 @@ private Q_SLOTS:
         second->session.reset();
         const qint64 destroyMs = t.elapsed();
         qInfo("destroying a running session took %lld ms", destroyMs);
-        QVERIFY(destroyMs < 50);
+        QVERIFY(destroyMs < 250);
         QTest::qWait(500);
     }
 };

@@ -348,7 +348,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         lab.reset();
-        QVERIFY2(timer.elapsed() < 100, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(timer.elapsed() < 250, qPrintable(QString::number(timer.elapsed()))); // members leaving would take longer
         // The members left on their own threads: the group empties without a session timeout.
         const qint64 empty = waitUntil(
             [&] {
