@@ -16,6 +16,7 @@
 #include "models/groupmembermodel.h"
 #include "models/groupoffsetmodel.h"
 #include "support/screenshot.h"
+#include "support/groupcommand.h"
 #include "support/pythonpeers.h"
 #include "support/testsupport.h"
 #include "views/groupdetailpage.h"
@@ -44,53 +45,6 @@ using namespace kafdesk::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-const QString groupCommand = QStringLiteral("org.apache.kafka.tools.consumer.group.ConsumerGroupCommand");
-
-
-
-
-struct DescribedRow {
-    QString topic;
-    int partition = -1;
-    QString current; // "-": no commit
-    QString logEnd;
-    QString lag;
-    QString clientId;
-};
-
-// `--describe --group G`: GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG CONSUMER-ID HOST CLIENT-ID.
-QList<DescribedRow> parseDescribe(const QString &out)
-{
-    QList<DescribedRow> rows;
-    bool inTable = false;
-    for (const QString &line : out.split(QLatin1Char('\n'))) {
-        const QStringList f = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (f.value(0) == QLatin1String("GROUP") && f.value(3) == QLatin1String("CURRENT-OFFSET")) {
-            inTable = true;
-            continue;
-        }
-        if (inTable && f.size() == 9)
-            rows << DescribedRow{f[1], f[2].toInt(), f[3], f[4], f[5], f[8]};
-    }
-    std::sort(rows.begin(), rows.end(), [](const DescribedRow &a, const DescribedRow &b) {
-        return a.topic != b.topic ? a.topic < b.topic : a.partition < b.partition;
-    });
-    return rows;
-}
-
-// `--reset-offsets ... --dry-run`: GROUP TOPIC PARTITION NEW-OFFSET, as partition -> offset.
-QMap<int, qint64> parseResetTable(const QString &out, const QString &topic)
-{
-    QMap<int, qint64> offsets;
-    for (const QString &line : out.split(QLatin1Char('\n'))) {
-        const QStringList f = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (f.size() == 4 && f[1] == topic && f[0] != QLatin1String("GROUP"))
-            offsets.insert(f[2].toInt(), f[3].toLongLong());
-    }
-    return offsets;
-}
-
 
 template <typename T>
 T *findDialog(const QString &objectName)

@@ -4,6 +4,7 @@
 // assignor (eager or cooperative) and whoever joins, leaves or crashes.
 
 #include "messages/grouplab.h"
+#include "support/groupcommand.h"
 #include "support/testsupport.h"
 
 #include <QSignalSpy>
@@ -15,7 +16,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const QString groupCommand = QStringLiteral("org.apache.kafka.tools.consumer.group.ConsumerGroupCommand");
 
 // ConsumerGroupCommand --describe --members --verbose: client id -> partitions of `topic`. Kafka 4
 // prints the assignment as CURRENT-ASSIGNMENT "topic:0,2" (older ones as ASSIGNMENT "topic(0,2)").
