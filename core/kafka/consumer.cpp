@@ -1,6 +1,7 @@
 #include "kafka/consumer.h"
 
 #include "kafka/errors.h"
+#include "kafka/topicpropagation.h"
 #include "kafka/handle.h"
 
 #include <QUuid>
@@ -179,6 +180,11 @@ const QString &Consumer::topic() const { return m_impl->topic; }
 bool Consumer::inGroup() const { return m_impl->inGroup; }
 
 Result<int> Consumer::partitionCount(int timeoutMs, bool *unreachable)
+{
+    return askUntilTopicKnown([&] { return describePartitions(timeoutMs, unreachable); });
+}
+
+Result<int> Consumer::describePartitions(int timeoutMs, bool *unreachable)
 {
     if (unreachable)
         *unreachable = false;

@@ -44,8 +44,9 @@ public:
     const QString &topic() const;
     bool inGroup() const;
 
-    // The topic's partition count. Errors: no such topic, authorization; `unreachable` is set
-    // when no broker answered (worth retrying).
+    // The topic's partition count. Errors: no such topic (after asking again for
+    // topicPropagationMs: a topic just created reaches the brokers one after another),
+    // authorization; `unreachable` is set when no broker answered (worth retrying).
     Result<int> partitionCount(int timeoutMs, bool *unreachable = nullptr);
     // The group's committed offsets for `partitions` (-1: none).
     Result<QMap<int, qint64>> committed(const QList<int> &partitions, int timeoutMs);
@@ -70,6 +71,7 @@ public:
 
 private:
     Consumer() = default;
+    Result<int> describePartitions(int timeoutMs, bool *unreachable);
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

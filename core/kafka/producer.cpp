@@ -2,11 +2,10 @@
 
 #include "kafka/errors.h"
 #include "kafka/handle.h"
+#include "kafka/topicpropagation.h"
 
 #include <librdkafka/rdkafka.h>
 
-#include <QElapsedTimer>
-#include <QThread>
 
 #include <cstdint>
 
@@ -192,16 +191,7 @@ Result<int> Producer::describeTopic(const QString &topic, int timeoutMs)
 
 Result<int> Producer::partitionCount(const QString &topic, int timeoutMs)
 {
-    // Brokers learn of a new topic one after another: one that has not yet says it does not
-    // exist. Ask again for a few seconds before believing it (as topic.metadata.propagation.max.ms).
-    QElapsedTimer timer;
-    timer.start();
-    for (;;) {
-        Result<int> count = describeTopic(topic, timeoutMs);
-        if (count || !count.error().badInput || timer.elapsed() >= topicPropagationMs)
-            return count;
-        QThread::msleep(250);
-    }
+    return askUntilTopicKnown([&] { return describeTopic(topic, timeoutMs); });
 }
 
 Producer::Queued Producer::produce(const QString &topic, int partition, const std::optional<QByteArray> &key,

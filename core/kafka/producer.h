@@ -66,10 +66,9 @@ public:
     const ProducerConfig &config() const;
 
     // The topic's partition count from a metadata request; an Error (badInput) when the cluster
-    // does not have the topic, after asking again for topicPropagationMs (a topic just created
+    // does not have the topic, after asking again for topicPropagationMs (kafka/topicpropagation.h: a topic just created
     // reaches the brokers one after another).
     Result<int> partitionCount(const QString &topic, int timeoutMs);
-    static constexpr int topicPropagationMs = 5000;
 
     // Queues one message. partition -1: chosen by the partitioner. headers: name/value pairs.
     // Returns false with `queueFull` set when librdkafka's queue is full (poll and try again);
