@@ -32,6 +32,12 @@ const SettingValue<int> &metadataIntervalMs()
     return v;
 }
 
+const SettingValue<int> &replicationIntervalMs()
+{
+    static const SettingValue<int> v(QStringLiteral("polling/replicationIntervalMs"), 1000);
+    return v;
+}
+
 const SettingValue<int> &savedConnectionCount()
 {
     static const SettingValue<int> v(QStringLiteral("connections/count"), 0);

@@ -30,6 +30,8 @@ const SettingValue<QByteArray> &mainWindowState();
 const SettingValue<QByteArray> &mainWindowSplitter();
 // How often the broker list refreshes.
 const SettingValue<int> &metadataIntervalMs();
+// While a replication view (topic detail, partition map, timeline, drill, local cluster) is shown.
+const SettingValue<int> &replicationIntervalMs();
 // How many saved connection profiles there are; none means a first run.
 const SettingValue<int> &savedConnectionCount();
 

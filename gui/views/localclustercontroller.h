@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cluster/metatypes.h"
+#include "cluster/replicationhistory.h"
 #include "local/clusterstate.h"
 #include "local/localclusterjob.h"
 
@@ -38,6 +39,8 @@ Q_SIGNALS:
     void stopped();
     void failed(const kafdesk::Error &error);
     void idle();
+    // A node or cluster action the user asked for, as it begins: a marker for the timeline.
+    void actionPerformed(const kafdesk::TimelineMarker &marker);
 
 private:
     void run(LocalClusterJob *job);

@@ -1,5 +1,9 @@
 // The main window: its parts and actions. The connection flow is in mainwindowsession.cpp.
 
+#include "cluster/replicationhistory.h"
+#include "views/clustermappage.h"
+#include "views/drillpage.h"
+#include "views/timelinepage.h"
 #include "views/mainwindow.h"
 
 #include "dialogs/topicdialogs.h"
@@ -123,7 +127,12 @@ void MainWindow::buildCentre()
     m_produce = new ProducePage(m_stack);
     m_consume = new ConsumePage(m_stack);
     m_groupLab = new GroupLabPage(m_stack);
+    m_history = new ReplicationHistory(this);
+    m_clusterMap = new ClusterMapPage(m_stack);
+    m_timeline = new TimelinePage(m_history, m_stack);
+    m_drill = new DrillPage(m_history, m_stack);
     m_localPage = new LocalClusterPage(m_local, m_stack);
+    connect(m_local, &LocalClusterController::actionPerformed, m_history, &ReplicationHistory::addMarker);
     m_stack->addWidget(m_statusPage);
     for (ClusterPage *p : pages()) {
         // Each page scrolls when the window is smaller than it would like: one wide page must not
@@ -183,12 +192,13 @@ void MainWindow::showInStack(QWidget *page)
     while (holder && holder->parentWidget() != m_stack)
         holder = holder->parentWidget();
     m_stack->setCurrentWidget(holder ? holder : page);
+    updatePollInterval();
 }
 
 QList<ClusterPage *> MainWindow::pages() const
 {
     return {m_overview, m_brokers, m_topics, m_topicDetail, m_groups, m_groupDetail,
-            m_produce, m_consume, m_groupLab, m_localPage};
+            m_produce, m_consume, m_groupLab, m_clusterMap, m_timeline, m_drill, m_localPage};
 }
 
 ClusterPage *MainWindow::page(NavigationTree::Page page) const
@@ -203,6 +213,9 @@ ClusterPage *MainWindow::page(NavigationTree::Page page) const
     case NavigationTree::Page::Produce: return m_produce;
     case NavigationTree::Page::Consume: return m_consume;
     case NavigationTree::Page::GroupLab: return m_groupLab;
+    case NavigationTree::Page::PartitionMap: return m_clusterMap;
+    case NavigationTree::Page::Timeline: return m_timeline;
+    case NavigationTree::Page::Drill: return m_drill;
     case NavigationTree::Page::LocalCluster: return m_localPage;
     case NavigationTree::Page::None: break;
     }

@@ -33,6 +33,10 @@ class GroupDetailPage;
 class ProducePage;
 class ConsumePage;
 class GroupLabPage;
+class ClusterMapPage;
+class TimelinePage;
+class DrillPage;
+class ReplicationHistory;
 class TopicsPage;
 struct ConnectionRequest;
 
@@ -62,6 +66,7 @@ public:
     QWidget *currentPage() const;
     StatusPage *statusPage() const { return m_statusPage; }
     MessageBanner *banner() const { return m_banner; }
+    ReplicationHistory *replicationHistory() const { return m_history; }
     // The status bar's texts, in order (connection, brokers, under-replicated, offline).
     QStringList statusTexts() const;
 
@@ -96,6 +101,8 @@ private:
     void onReplicationEvents(const QList<ReplicationEvent> &events);
     void updateStatusBar();
     void updateActions();
+    // Metadata every second while a page that watches replication is shown, else the usual interval.
+    void updatePollInterval();
     void showStatusForNoSession();
     QList<ClusterPage *> pages() const;
     // Shows a page (or the status page) in the stack, through the scroll area that holds it.
@@ -127,7 +134,11 @@ private:
     ProducePage *m_produce = nullptr;
     ConsumePage *m_consume = nullptr;
     GroupLabPage *m_groupLab = nullptr;
+    ClusterMapPage *m_clusterMap = nullptr;
+    TimelinePage *m_timeline = nullptr;
+    DrillPage *m_drill = nullptr;
     LocalClusterPage *m_localPage = nullptr;
+    ReplicationHistory *m_history = nullptr;
 
     QLabel *m_stateLabel = nullptr;
     QLabel *m_brokersLabel = nullptr;

@@ -5,7 +5,9 @@
 #include "dialogs/connectionsdialog.h"
 #include "profiles/profilestore.h"
 #include "settings.h"
+#include "cluster/replicationhistory.h"
 #include "views/consumepage.h"
+#include "views/drillpage.h"
 #include "views/groupdetailpage.h"
 #include "views/grouplabpage.h"
 #include "views/localclustercontroller.h"
@@ -63,7 +65,9 @@ void MainWindow::attachSession(const ConnectionSettings &connection, const QColo
     ClusterSession::retire(m_session);
     m_sessionIsLocal = local;
     m_session = new ClusterSession(connection, this);
-    m_session->setPollInterval(settings::metadataIntervalMs().get());
+    m_history->clear();
+    m_drill->setLocalCluster(local ? m_local->clusterName() : QString(), m_local->clustersRoot());
+    updatePollInterval();
     connect(m_session, &ClusterSession::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_session, &ClusterSession::replicationEvents, this, &MainWindow::onReplicationEvents);
@@ -87,6 +91,7 @@ void MainWindow::disconnectFromCluster()
     ClusterSession::retire(m_session);
     m_session = nullptr;
     m_sessionIsLocal = false;
+    m_history->clear();
     for (ClusterPage *p : pages())
         p->attach(nullptr, m_log);
     m_navigation->setCluster({}, false);
@@ -178,6 +183,7 @@ void MainWindow::showPage(NavigationTree::Page which)
 void MainWindow::onSnapshot(const ClusterSnapshotPtr &snapshot)
 {
     const bool first = currentPage() == m_statusPage;
+    m_history->addSnapshot(snapshot);
     for (ClusterPage *p : pages())
         p->showSnapshot(snapshot);
     m_navigation->showCounts(*snapshot);
@@ -213,6 +219,7 @@ void MainWindow::onStateChanged(ConnectionState state, const Error &error)
 
 void MainWindow::onReplicationEvents(const QList<ReplicationEvent> &events)
 {
+    m_history->addEvents(events);
     // Brokers going and coming are worth a line in the log; partition-level events are the
     // replication timeline's.
     for (const ReplicationEvent &e : events) {
@@ -253,6 +260,19 @@ void MainWindow::updateStatusBar()
         f.setBold(bad);
         l->setFont(f);
     }
+}
+
+void MainWindow::updatePollInterval()
+{
+    if (!m_session)
+        return;
+    static const QSet<NavigationTree::Page> watching{NavigationTree::Page::TopicDetail, NavigationTree::Page::PartitionMap,
+                                                     NavigationTree::Page::Timeline, NavigationTree::Page::Drill,
+                                                     NavigationTree::Page::LocalCluster};
+    bool watched = false;
+    for (NavigationTree::Page which : watching)
+        watched = watched || (page(which) && page(which) == currentPage());
+    m_session->setPollInterval(watched ? settings::replicationIntervalMs().get() : settings::metadataIntervalMs().get());
 }
 
 void MainWindow::updateActions()

@@ -63,6 +63,9 @@ void NavigationTree::setCluster(const QString &name, bool local)
     addEntry(m_root, Page::Produce, tr("Produce"));
     addEntry(m_root, Page::Consume, tr("Consume"));
     addEntry(m_root, Page::GroupLab, tr("Group lab"));
+    addEntry(m_root, Page::PartitionMap, tr("Partition map"));
+    addEntry(m_root, Page::Timeline, tr("Replication timeline"));
+    addEntry(m_root, Page::Drill, tr("Failure drill"));
     if (local)
         addEntry(m_root, Page::LocalCluster, tr("Local cluster"));
     expandAll();
