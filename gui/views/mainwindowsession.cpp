@@ -22,6 +22,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QLocale>
 #include <QStackedWidget>
 
 namespace kafdesk {
@@ -250,7 +251,13 @@ void MainWindow::updateStatusBar()
         m_offlineLabel->clear();
         return;
     }
-    m_brokersLabel->setText(tr("%1 of %2 brokers alive").arg(snap->aliveBrokerIds().size()).arg(snap->brokers.size()));
+    // While nothing answers, the last snapshot is history, and says so.
+    const bool lost = m_session && m_session->state() == ConnectionState::Lost;
+    m_brokersLabel->setText(lost ? tr("%1 of %2 brokers alive at %3")
+                                       .arg(snap->aliveBrokerIds().size())
+                                       .arg(snap->brokers.size())
+                                       .arg(QLocale().toString(snap->takenAt.toLocalTime().time(), QStringLiteral("HH:mm:ss")))
+                                 : tr("%1 of %2 brokers alive").arg(snap->aliveBrokerIds().size()).arg(snap->brokers.size()));
     m_underReplicatedLabel->setText(tr("%n under-replicated", nullptr, snap->underReplicatedCount()));
     m_offlineLabel->setText(tr("%n offline", nullptr, snap->offlineCount()));
     // Bad news stands out by text weight as well as colour.
