@@ -39,6 +39,11 @@ struct ReplicationSample {
 class ReplicationHistory : public QObject {
     Q_OBJECT
 public:
+    // The bounds: past them the oldest entries are dropped (and counted).
+    static constexpr int maxEvents = 20000;
+    static constexpr int maxMarkers = 5000;
+    static constexpr int maxSamples = 3600; // an hour of 1 s polls
+
     explicit ReplicationHistory(QObject *parent = nullptr);
 
     void addSnapshot(const ClusterSnapshotPtr &snapshot);
@@ -52,10 +57,29 @@ public:
     const QList<ReplicationSample> &samples() const;
     ClusterSnapshotPtr latestSnapshot() const;
     // The ISR size of one partition over time, one point per change (and one at the start).
+    // Built from the partition's ISR in the first snapshot that listed it (kept per partition,
+    // not per snapshot) and the IsrShrunk/IsrExpanded events after that snapshot; each event
+    // carries the whole ISR, so a dropped event only loses its own point. Sorted by time; empty
+    // when no snapshot had the partition.
     QList<QPair<QDateTime, int>> isrSizeSeries(const QString &topic, int partition) const;
 
+    // How many of each were dropped by the bounds since the last clear().
+    qint64 droppedEvents() const;
+    qint64 droppedMarkers() const;
+    qint64 droppedSamples() const;
+
+    // The sample one snapshot gives (what addSnapshot() stores).
+    static ReplicationSample sampleOf(const ClusterSnapshot &snapshot);
+
 Q_SIGNALS:
+    // `count` events were appended (the last `count` of events(); all of them when count is
+    // larger), after any dropped by the bound: see eventsDropped.
     void eventsAdded(int count);
+    // The oldest `count` events (or markers) were dropped, before the signal that added the new ones.
+    void eventsDropped(int count);
+    void markersDropped(int count);
+    // markers() is sorted by time: a marker older than the newest one is inserted in its place
+    // (and one older than all of a full list is dropped at once, without this signal).
     void markerAdded(const kafdesk::TimelineMarker &marker);
     void sampleAdded();
     void cleared();
@@ -68,6 +92,10 @@ private:
 // The timeline as CSV (RFC 4180), events and markers merged by time: time (ISO 8601 UTC with
 // milliseconds), kind (the event kind's name or "UserAction"/"DrillAction"), broker, topic,
 // partition, before, after, description.
+// A header row first; CRLF line ends; fields with a comma, quote or line break are quoted (quotes
+// doubled). Empty fields for "none": broker/partition -1, empty lists. Lists read "[1,2,3]". At
+// equal times a marker comes before the events (the action before what it caused); otherwise
+// the input order is kept (a stable merge).
 Status writeTimelineCsv(QIODevice &out, const QList<ReplicationEvent> &events, const QList<TimelineMarker> &markers);
 
 } // namespace kafdesk

@@ -2,8 +2,10 @@
 
 #include "ctl/clustercommand.h"
 #include "ctl/console.h"
+#include "ctl/drillcommand.h"
 #include "ctl/groupscommand.h"
 #include "ctl/topicscommand.h"
+#include "ctl/watchcommand.h"
 #include "kafdesk_build_config.h"
 
 #include <QCoreApplication>
@@ -19,7 +21,10 @@ QString usage()
                           "  cluster VERB ...   run the bundled Apache Kafka cluster (kafdesk-ctl cluster --help)\n"
                           "  describe ...       brokers, topics and partition health of a cluster\n"
                           "  topics VERB ...    list, describe, create, delete, alter topics (kafdesk-ctl topics --help)\n"
-                          "  groups VERB ...    consumer groups, lag, offset resets (kafdesk-ctl groups --help)\n\n"
+                          "  groups VERB ...    consumer groups, lag, offset resets (kafdesk-ctl groups --help)\n"
+                          "  drill ...          a failure drill: kill leaders while producing, check every message\n"
+                          "                     (kafdesk-ctl drill --help)\n"
+                          "  watch ...          replication events as they happen, one line each (kafdesk-ctl watch --help)\n\n"
                           "Options:\n"
                           "  -h, --help         this text\n"
                           "  -V, --version      the version of Kafdesk and of its bundled Kafka\n");
@@ -56,6 +61,10 @@ int main(int argc, char *argv[])
         return runTopicsCommand(args);
     if (command == QLatin1String("groups"))
         return runGroupsCommand(args);
+    if (command == QLatin1String("drill"))
+        return runDrillCommand(args);
+    if (command == QLatin1String("watch"))
+        return runWatchCommand(args);
     err() << "kafdesk-ctl: unknown command \"" << command << "\".\n\n" << usage();
     return ExitUsage;
 }

@@ -47,6 +47,14 @@ struct DrillKill {
     int node = -1;
     int partition = 0;  // the partition whose leader it was
     QDateTime restartedAt; // invalid: not restarted (yet)
+    // Added by the engine: partition 0's leader once metadata showed a new one (-1: not seen),
+    // and the longest time any partition the node led went without a live leader after the kill
+    // (ms, as seen by metadata polled about every 250 ms; -1: not measured).
+    int newLeader = -1;
+    qint64 leaderlessMs = -1;
+    // When every partition of the topic had its full ISR again after the restart (invalid: not
+    // seen). restartedAt is when the restarted node registered with the controller again.
+    QDateTime recoveredAt;
 };
 
 struct DrillPartitionReport {
@@ -69,8 +77,17 @@ struct DrillReport {
     DrillPartitionReport total;             // partition -1: the sums
     QList<DrillKill> kills;
     bool cancelled = false;
+    // Added by the engine:
+    QString runId;             // in every message's value and its kafdesk-drill-run header
+    bool topicCreated = false; // the drill created the topic (else it used an existing one)
+    bool drainedToEnd = true;  // the consumer reached every partition's end as of the last send
+    QStringList notes;         // what went differently than planned, a sentence each
+    int producerRenewals = 0;  // new producers after a fatal producer error (librdkafka 2.0.2, see notes)
     // Kafka's own check: nothing acknowledged was lost, and with idempotence nothing duplicated.
     bool guaranteeHeld() const;
+    // What the settings promise held: acks=all promises nothing acknowledged is lost (acks=1 does
+    // not, under a leader failure); idempotence promises no duplicates and no reordering.
+    bool promiseHeld() const;
 };
 
 // The outcome in words a learner follows, a paragraph per point (why messages were lost or
@@ -88,6 +105,9 @@ struct DrillProgress {
     int killsDone = 0;
     int killsPlanned = 0;
 };
+
+// "preparing", "producing", ... for progress lines.
+QString drillPhaseName(DrillProgress::Phase phase);
 
 // Runs one drill on worker threads of its own (producer, consumer, kill schedule); results come
 // back as values through queued signals. Create, use and destroy it on one thread; destruction

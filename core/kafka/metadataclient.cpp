@@ -5,6 +5,8 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <QElapsedTimer>
+
 #include <algorithm>
 
 namespace kafdesk {
@@ -97,7 +99,18 @@ Result<MetadataSnapshot> MetadataClient::fetch(int timeoutMs, bool allTopics)
     if (!m_handle)
         return m_createError;
     const rd_kafka_metadata_t *md = nullptr;
-    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_handle->rk, allTopics ? 1 : 0, nullptr, &md, timeoutMs);
+    // A request sent to a broker that has just died waits there until the timeout (librdkafka
+    // keeps it for that broker's reconnect) although other brokers would answer at once. So the
+    // first try gets half the time, and a timed-out try is repeated once with what is left: by
+    // then librdkafka knows that broker is down and asks another. (One broker killed had made the
+    // whole cluster look unreachable for a poll.)
+    QElapsedTimer timer;
+    timer.start();
+    const int firstTry = std::min(timeoutMs, std::max(1000, timeoutMs / 2));
+    rd_kafka_resp_err_t err = rd_kafka_metadata(m_handle->rk, allTopics ? 1 : 0, nullptr, &md, firstTry);
+    if (err == RD_KAFKA_RESP_ERR__TIMED_OUT && timeoutMs - timer.elapsed() > 100)
+        err = rd_kafka_metadata(m_handle->rk, allTopics ? 1 : 0, nullptr, &md,
+                                static_cast<int>(timeoutMs - timer.elapsed()));
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
         rd_kafka_poll(m_handle->rk, 0); // serve the error callbacks that say why
         const LastError &last = m_handle->lastError;

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLockFile>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -48,8 +49,18 @@ bool writeText(const QString &path, const QString &text)
 
 } // namespace
 
+namespace {
+// A node is recognised in the process table by its config file's path on the JVM's command line,
+// so the same cluster reached through a symlinked root must name the same path.
+QString canonicalRoot(const QString &root)
+{
+    const QString canonical = QFileInfo(root).canonicalFilePath();
+    return canonical.isEmpty() ? root : canonical;
+}
+} // namespace
+
 LocalCluster::LocalCluster(QString name, QString clustersRoot)
-    : m_paths(std::move(clustersRoot), std::move(name))
+    : m_paths(canonicalRoot(clustersRoot), std::move(name))
 {
 }
 

@@ -54,4 +54,37 @@ LocalClusterJob::Operation LocalClusterJob::stopCluster()
     };
 }
 
+LocalClusterJob::Operation LocalClusterJob::resetCluster()
+{
+    return [](LocalCluster &c) -> Result<ClusterState> {
+        if (const Status s = c.reset(); !s)
+            return s.error();
+        return c.state();
+    };
+}
+
+LocalClusterJob::Operation LocalClusterJob::nodeAction(NodeAction action, int nodeId, bool force)
+{
+    return [action, nodeId, force](LocalCluster &c) -> Result<ClusterState> {
+        Status done = ok();
+        switch (action) {
+        case NodeAction::Start: done = c.startNode(nodeId); break;
+        case NodeAction::Stop: done = c.stopNode(nodeId, force); break;
+        case NodeAction::Kill: done = c.killNode(nodeId, force); break;
+        case NodeAction::Pause: done = c.pauseNode(nodeId, force); break;
+        case NodeAction::Resume: done = c.resumeNode(nodeId); break;
+        case NodeAction::Restart: done = c.restartNode(nodeId); break;
+        }
+        if (!done)
+            return done.error();
+        return c.state();
+    };
+}
+
+bool LocalClusterJob::isCancellable(NodeAction action)
+{
+    // Stop, kill and pause wait for a process to exit or stop: giving that up half-way helps nobody.
+    return action == NodeAction::Start || action == NodeAction::Resume || action == NodeAction::Restart;
+}
+
 } // namespace kafdesk

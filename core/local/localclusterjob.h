@@ -11,6 +11,9 @@
 
 namespace kafdesk {
 
+// What the local cluster panel does to one node.
+enum class NodeAction { Start, Stop, Kill, Pause, Resume, Restart };
+
 // Runs one blocking LocalCluster operation on a thread of its own and reports progress and the
 // outcome through queued signals, so a GUI never waits on a JVM. Cancel() makes the operation's
 // waits give up; the object may be destroyed only after finished() (or it waits for the thread).
@@ -30,6 +33,12 @@ public:
 
     static Operation startCluster(LocalCluster::StartOptions options = {});
     static Operation stopCluster();
+    // Wipes every node's data (LocalCluster::reset); the state after it.
+    static Operation resetCluster();
+    // One node's action; `force` takes it down even when that stalls the controller quorum.
+    static Operation nodeAction(NodeAction action, int nodeId, bool force);
+    // Whether the action waits for something that cancel() can give up (a node registering).
+    static bool isCancellable(NodeAction action);
 
 Q_SIGNALS:
     void progress(const QString &text);

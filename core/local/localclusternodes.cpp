@@ -1,5 +1,6 @@
 #include "local/localcluster.h"
 
+#include "kafka/metadataclient.h"
 #include "local/kafkadistribution.h"
 #include "local/nodelauncher.h"
 #include "local/portallocator.h"
@@ -109,10 +110,31 @@ Status LocalCluster::waitForNodeUp(int id, std::chrono::milliseconds timeout)
     if (!up.contains(id))
         up << id;
     report(QStringLiteral("Waiting for node %1 to register").arg(id));
+    QElapsedTimer timer;
+    timer.start();
     auto md = waitForBrokers(up, timeout);
     if (!md)
         return md.error();
-    return ok();
+    // Right after a SIGKILL the cluster still lists the dead broker until its session times out,
+    // so "listed" alone can be stale. The new process is up once it answers on its own listener.
+    auto node = requireNode(id);
+    if (!node)
+        return node.error();
+    for (;;) {
+        if (cancelled())
+            return cancelledError();
+        // A fresh client knows only this address, so any answer comes from the new process
+        // (librdkafka names a bootstrap broker -1, hence no check of the answering id).
+        MetadataClient own(node->brokerAddress());
+        if (own.fetch(1500, false))
+            return ok();
+        if (timer.elapsed() > timeout.count())
+            return failure(QStringLiteral("Node %1 did not answer on %2 within %3 s.")
+                               .arg(id)
+                               .arg(node->brokerAddress())
+                               .arg(timeout.count() / 1000));
+        QThread::msleep(250);
+    }
 }
 
 Status LocalCluster::checkQuorum(const QList<int> &goingDown, bool force) const

@@ -178,6 +178,20 @@ QString PartitionMapModel::cellToolTip(const PartitionState &partition, int brok
     return {};
 }
 
+QString PartitionMapModel::partitionToolTip(const PartitionState &p)
+{
+    QString tip = p.isOffline() ? tr("Partition %1 has no leader: replicas %2, in sync %3")
+                                      .arg(p.id)
+                                      .arg(idList(p.replicas), idList(p.isr))
+                                : tr("Partition %1: leader broker %2, replicas %3, in sync %4")
+                                      .arg(p.id)
+                                      .arg(p.leader)
+                                      .arg(idList(p.replicas), idList(p.isr));
+    if (!p.error.isEmpty())
+        tip += QLatin1Char('\n') + tr("Error: %1").arg(p.error);
+    return tip;
+}
+
 QString PartitionMapModel::symbol(ReplicaCell kind)
 {
     switch (kind) {
@@ -352,18 +366,8 @@ QVariant PartitionMapModel::headerData(int section, Qt::Orientation orientation,
     switch (role) {
     case Qt::DisplayRole:
         return tr("Partition %1").arg(p.id);
-    case Qt::ToolTipRole: {
-        QString tip = p.isOffline() ? tr("Partition %1 has no leader: replicas %2, in sync %3")
-                                          .arg(p.id)
-                                          .arg(idList(p.replicas), idList(p.isr))
-                                    : tr("Partition %1: leader broker %2, replicas %3, in sync %4")
-                                          .arg(p.id)
-                                          .arg(p.leader)
-                                          .arg(idList(p.replicas), idList(p.isr));
-        if (!p.error.isEmpty())
-            tip += QLatin1Char('\n') + tr("Error: %1").arg(p.error);
-        return tip;
-    }
+    case Qt::ToolTipRole:
+        return partitionToolTip(p);
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     case PartitionIdRole:

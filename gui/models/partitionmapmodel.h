@@ -66,6 +66,8 @@ public:
     // The kind of cell `brokerId` (nullptr `broker`: a broker the snapshot does not know, so down).
     static ReplicaCell kindOf(const PartitionState &partition, int brokerId, const BrokerState *broker);
     static QString cellToolTip(const PartitionState &partition, int brokerId, ReplicaCell kind);
+    // Leader, replicas and ISR of a partition in a sentence (and its error, if any).
+    static QString partitionToolTip(const PartitionState &partition);
     static QString symbol(ReplicaCell kind);
     static QString shortMeaning(ReplicaCell kind); // for the legend
     static QString meaning(ReplicaCell kind);      // a sentence, for the legend's tooltips

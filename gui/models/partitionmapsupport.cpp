@@ -5,10 +5,46 @@
 #include <QPen>
 #include <QPixmap>
 #include <QPolygonF>
+#include <QSet>
 
 #include <algorithm>
 
 namespace kafdesk::partitionmap {
+
+namespace {
+
+QSet<int> knownIds(const QList<BrokerState> &brokers)
+{
+    QSet<int> ids;
+    for (const BrokerState &b : brokers)
+        ids.insert(b.id);
+    return ids;
+}
+
+// Snapshots from fromMetadata() already list every replica's broker; hand-built ones may not.
+void addReplicaBrokers(QList<BrokerState> &brokers, QSet<int> &known, const QList<PartitionState> &partitions)
+{
+    for (const PartitionState &p : partitions) {
+        for (const int replica : p.replicas) {
+            if (!known.contains(replica)) {
+                known.insert(replica);
+                BrokerState unknown;
+                unknown.id = replica;
+                brokers << unknown;
+            }
+        }
+    }
+}
+
+template <typename T>
+void sortById(QList<T> &list)
+{
+    const auto byId = [](const T &a, const T &b) { return a.id < b.id; };
+    if (!std::is_sorted(list.cbegin(), list.cend(), byId))
+        std::stable_sort(list.begin(), list.end(), byId);
+}
+
+} // namespace
 
 std::pair<QList<BrokerState>, QList<PartitionState>> columnsAndRows(const ClusterSnapshot *snapshot,
                                                                      const QString &topic)
@@ -18,22 +54,23 @@ std::pair<QList<BrokerState>, QList<PartitionState>> columnsAndRows(const Cluste
     QList<BrokerState> brokers = snapshot->brokers;
     const TopicState *t = topic.isEmpty() ? nullptr : snapshot->topic(topic);
     QList<PartitionState> partitions = t ? t->partitions : QList<PartitionState>();
-    // Snapshots from fromMetadata() already list every replica's broker; hand-built ones may not.
-    for (const PartitionState &p : std::as_const(partitions)) {
-        for (const int replica : p.replicas) {
-            if (std::none_of(brokers.cbegin(), brokers.cend(), [replica](const BrokerState &b) { return b.id == replica; })) {
-                BrokerState unknown;
-                unknown.id = replica;
-                brokers << unknown;
-            }
-        }
-    }
-    const auto byId = [](const auto &a, const auto &b) { return a.id < b.id; };
-    if (!std::is_sorted(brokers.cbegin(), brokers.cend(), byId))
-        std::stable_sort(brokers.begin(), brokers.end(), byId);
-    if (!std::is_sorted(partitions.cbegin(), partitions.cend(), byId))
-        std::stable_sort(partitions.begin(), partitions.end(), byId);
+    QSet<int> known = knownIds(brokers);
+    addReplicaBrokers(brokers, known, partitions);
+    sortById(brokers);
+    sortById(partitions);
     return {std::move(brokers), std::move(partitions)};
+}
+
+QList<BrokerState> allBrokers(const ClusterSnapshot *snapshot)
+{
+    if (!snapshot)
+        return {};
+    QList<BrokerState> brokers = snapshot->brokers;
+    QSet<int> known = knownIds(brokers);
+    for (const TopicState &t : snapshot->topics)
+        addReplicaBrokers(brokers, known, t.partitions);
+    sortById(brokers);
+    return brokers;
 }
 
 QIcon stateDot(bool alive)

@@ -19,6 +19,10 @@ namespace kafdesk::partitionmap {
 std::pair<QList<BrokerState>, QList<PartitionState>> columnsAndRows(const ClusterSnapshot *snapshot,
                                                                      const QString &topic);
 
+// Every broker of the snapshot plus, as down, any broker that only shows up as a replica of one of
+// its topics, sorted by id: the columns of the cluster-wide map.
+QList<BrokerState> allBrokers(const ClusterSnapshot *snapshot);
+
 // A small filled circle: green for a live broker, red for one that is down.
 QIcon stateDot(bool alive);
 // A warning triangle with an exclamation mark: red for something offline (a partition without a

@@ -26,6 +26,16 @@ bool LocalClusterController::isStopping() const
     return m_job && m_job->property("stopping").toBool();
 }
 
+bool LocalClusterController::isNodeAction() const
+{
+    return m_job && m_job->property("panel").toBool();
+}
+
+bool LocalClusterController::isCancellable() const
+{
+    return m_job && m_job->property("cancellable").toBool();
+}
+
 QString LocalClusterController::busyTitle() const
 {
     return m_job ? m_job->title() : QString();
@@ -33,13 +43,15 @@ QString LocalClusterController::busyTitle() const
 
 void LocalClusterController::cancel()
 {
-    if (m_job && !isStopping()) // stopping half-way helps nobody
+    if (m_job && !isStopping() && isCancellable()) // stopping half-way helps nobody
         m_job->cancel();
 }
 
-void LocalClusterController::run(LocalClusterJob *job)
+void LocalClusterController::run(LocalClusterJob *job, Kind kind, bool cancellable)
 {
     m_job = job;
+    job->setProperty("panel", kind == Kind::Panel);
+    job->setProperty("cancellable", cancellable);
     connect(job, &LocalClusterJob::progress, this, &LocalClusterController::progress);
     connect(job, &LocalClusterJob::finished, this, [this, job] {
         job->deleteLater();
@@ -74,13 +86,14 @@ void LocalClusterController::start()
     auto *job = new LocalClusterJob(m_name, m_root, tr("Starting the local cluster"), operation, this);
     connect(job, &LocalClusterJob::succeeded, this, &LocalClusterController::started);
     connect(job, &LocalClusterJob::failed, this, &LocalClusterController::failed);
-    run(job);
+    run(job, Kind::Cluster, true);
 }
 
 void LocalClusterController::stop()
 {
     if (m_job)
         return;
+    mark(tr("Stopped the cluster"), -1);
     auto *job = new LocalClusterJob(m_name, m_root, tr("Stopping the local cluster"), LocalClusterJob::stopCluster(),
                                     this);
     job->setProperty("stopping", true);
@@ -89,7 +102,91 @@ void LocalClusterController::stop()
         Q_EMIT stopped();
     });
     connect(job, &LocalClusterJob::failed, this, &LocalClusterController::failed);
-    run(job);
+    run(job, Kind::Cluster, false);
+}
+
+void LocalClusterController::reset()
+{
+    if (m_job)
+        return;
+    mark(tr("Reset the cluster (every node's data wiped)"), -1);
+    auto *job = new LocalClusterJob(m_name, m_root, tr("Resetting the local cluster"), LocalClusterJob::resetCluster(),
+                                    this);
+    job->setProperty("stopping", true); // wiping half-way would leave a cluster that cannot start
+    // A cluster that ran runs again, as a new cluster (new id, no topics): the window connects
+    // afresh. One that did not run stays stopped.
+    connect(job, &LocalClusterJob::succeeded, this, [this](const ClusterState &state) {
+        const bool running = std::any_of(state.nodes.cbegin(), state.nodes.cend(),
+                                [](const NodeState &n) { return n.intent == NodeIntent::Running; });
+        if (running)
+            Q_EMIT started(state);
+        else
+            Q_EMIT stopped();
+    });
+    connect(job, &LocalClusterJob::failed, this, &LocalClusterController::failed);
+    run(job, Kind::Cluster, false);
+}
+
+void LocalClusterController::runNodeAction(NodeAction action, int nodeId, bool force)
+{
+    if (m_job)
+        return;
+    QString title;
+    QString marker;
+    switch (action) {
+    case NodeAction::Start:
+        title = tr("Starting node %1").arg(nodeId);
+        marker = tr("Started node %1").arg(nodeId);
+        break;
+    case NodeAction::Stop:
+        title = tr("Stopping node %1 (controlled shutdown)").arg(nodeId);
+        marker = tr("Stopped node %1 (controlled shutdown)").arg(nodeId);
+        break;
+    case NodeAction::Kill:
+        title = tr("Killing node %1").arg(nodeId);
+        marker = tr("Killed node %1 (SIGKILL)").arg(nodeId);
+        break;
+    case NodeAction::Pause:
+        title = tr("Pausing node %1").arg(nodeId);
+        marker = tr("Paused node %1 (SIGSTOP)").arg(nodeId);
+        break;
+    case NodeAction::Resume:
+        title = tr("Resuming node %1").arg(nodeId);
+        marker = tr("Resumed node %1 (SIGCONT)").arg(nodeId);
+        break;
+    case NodeAction::Restart:
+        title = tr("Restarting node %1").arg(nodeId);
+        marker = tr("Restarted node %1").arg(nodeId);
+        break;
+    }
+    mark(marker, nodeId);
+    runPanelJob(title, LocalClusterJob::nodeAction(action, nodeId, force), LocalClusterJob::isCancellable(action));
+}
+
+void LocalClusterController::startStoppedNodes()
+{
+    if (m_job)
+        return;
+    mark(tr("Started the cluster"), -1);
+    runPanelJob(tr("Starting the nodes that are down"), LocalClusterJob::startCluster(), true);
+}
+
+void LocalClusterController::runPanelJob(const QString &title, LocalClusterJob::Operation operation, bool cancellable)
+{
+    auto *job = new LocalClusterJob(m_name, m_root, title, std::move(operation), this);
+    connect(job, &LocalClusterJob::succeeded, this, &LocalClusterController::nodeActionFinished);
+    connect(job, &LocalClusterJob::failed, this, &LocalClusterController::nodeActionFailed);
+    run(job, Kind::Panel, cancellable);
+}
+
+void LocalClusterController::mark(const QString &text, int brokerId)
+{
+    TimelineMarker marker;
+    marker.timestamp = QDateTime::currentDateTimeUtc();
+    marker.text = text;
+    marker.brokerId = brokerId;
+    marker.source = TimelineMarker::Source::User;
+    Q_EMIT actionPerformed(marker);
 }
 
 } // namespace kafdesk

@@ -15,6 +15,11 @@ namespace kafdesk {
 // Starts and stops the bundled local cluster for the window, one job at a time, off the GUI
 // thread (LocalClusterJob). Remembers whether this run of Kafdesk started it: only then is it
 // stopped at quit (unless the user asked to keep it running).
+//
+// Two kinds of job: whole-cluster ones (start, stop, reset), which the window follows on its
+// status page and which end in started() or stopped(), and panel actions (one node's action, or
+// starting the nodes that are down while connected), which the Local cluster page follows in
+// place and which end in nodeActionFinished() or nodeActionFailed().
 class LocalClusterController : public QObject {
     Q_OBJECT
 public:
@@ -25,12 +30,23 @@ public:
     const QString &clustersRoot() const { return m_root; }
     bool isBusy() const { return m_job != nullptr; }
     bool isStopping() const;
+    // The running job is a panel action: the window stays on the page it shows.
+    bool isNodeAction() const;
+    // The running job waits for something cancel() can give up.
+    bool isCancellable() const;
     QString busyTitle() const;
     bool startedByUs() const { return *m_startedByUs; }
 
     void start(); // or attach, when it runs already
     void stop();
     void cancel();
+    // Wipes every node's data under a fresh cluster id; restarts the cluster if it ran.
+    void reset();
+    // Panel actions. `force` takes a node down even when that stalls the controller quorum (the
+    // user confirmed it).
+    void runNodeAction(kafdesk::NodeAction action, int nodeId, bool force);
+    // Starts every node that is not running, while the window stays connected.
+    void startStoppedNodes();
 
 Q_SIGNALS:
     void busy(const QString &title);
@@ -39,11 +55,16 @@ Q_SIGNALS:
     void stopped();
     void failed(const kafdesk::Error &error);
     void idle();
+    void nodeActionFinished(const kafdesk::ClusterState &state);
+    void nodeActionFailed(const kafdesk::Error &error);
     // A node or cluster action the user asked for, as it begins: a marker for the timeline.
     void actionPerformed(const kafdesk::TimelineMarker &marker);
 
 private:
-    void run(LocalClusterJob *job);
+    enum class Kind { Cluster, Panel };
+    void run(LocalClusterJob *job, Kind kind, bool cancellable);
+    void runPanelJob(const QString &title, LocalClusterJob::Operation operation, bool cancellable);
+    void mark(const QString &text, int brokerId);
 
     QString m_name;
     QString m_root;

@@ -55,8 +55,11 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     buildStatusBar();
 
     connect(m_local, &LocalClusterController::busy, this, [this](const QString &title) {
-        m_statusPage->showProgress(title + QStringLiteral("…"), !m_local->isStopping());
-        showInStack(m_statusPage);
+        // A node action shows its progress on the Local cluster page: the window stays where it is.
+        if (!m_local->isNodeAction()) {
+            m_statusPage->showProgress(title + QStringLiteral("…"), !m_local->isStopping());
+            showInStack(m_statusPage);
+        }
         updateStatusBar();
         updateActions();
     });

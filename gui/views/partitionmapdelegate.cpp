@@ -1,5 +1,8 @@
 #include "views/partitionmapdelegate.h"
 
+#include "models/partitionmapmodel.h"
+
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -11,6 +14,23 @@ namespace {
 
 constexpr qreal chipMargin = 3.0;
 constexpr qreal chipRadius = 5.0;
+
+// The outline of a lone symbol in a font. Building it is the dearest part of painting a chip, and
+// a map of thousands of rows repaints the same five symbols all the time while cells flash.
+QPainterPath glyphPath(const QFont &font, const QString &label)
+{
+    static QHash<QString, QPainterPath> cache;
+    const QString key = font.key() + QLatin1Char('\x1f') + label;
+    auto it = cache.constFind(key);
+    if (it == cache.cend()) {
+        if (cache.size() > 256)
+            cache.clear();
+        QPainterPath glyph;
+        glyph.addText(0, 0, font, label);
+        it = cache.insert(key, glyph);
+    }
+    return it.value();
+}
 
 } // namespace
 
@@ -37,8 +57,7 @@ void PartitionMapDelegate::paintChip(QPainter *painter, const QRectF &rect, cons
     if (label.size() == 1) {
         // A lone symbol: its ink is scaled to a fixed share of the chip and centred, because the
         // font's glyphs differ in size and sit at different heights (● is bigger and lower than ★).
-        QPainterPath glyph;
-        glyph.addText(0, 0, font, label);
+        const QPainterPath glyph = glyphPath(font, label);
         const QRectF ink = glyph.boundingRect();
         const qreal side = std::min(rect.height(), rect.width()) * 0.46;
         const qreal scale = side / std::max(ink.width(), ink.height());
@@ -59,8 +78,18 @@ void PartitionMapDelegate::paintChip(QPainter *painter, const QRectF &rect, cons
 
 void PartitionMapDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    if (!index.data(PartitionMapModel::CellKindRole).isValid()) {
+        QStyledItemDelegate::paint(painter, option, index); // a text column beside the map
+        return;
+    }
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
+    if (opt.state & QStyle::State_Selected) {
+        // A selected row: the chips sit on the highlight, as text would.
+        QColor band = opt.palette.color(QPalette::Highlight);
+        band.setAlphaF(0.35);
+        painter->fillRect(opt.rect, band);
+    }
     const QRectF chip = QRectF(opt.rect).adjusted(chipMargin, chipMargin, -chipMargin, -chipMargin);
     const QColor fill = index.data(Qt::BackgroundRole).value<QBrush>().color();
     const QVariant fg = index.data(Qt::ForegroundRole);
@@ -76,7 +105,9 @@ void PartitionMapDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter->setRenderHint(QPainter::Antialiasing);
         QColor wash(Qt::white);
         wash.setAlphaF(0.3 * level);
-        QColor ring = opt.palette.color(QPalette::Highlight);
+        // On a selected row the highlight is the background: the ring takes the text's colour on it.
+        QColor ring = opt.palette.color((opt.state & QStyle::State_Selected) ? QPalette::HighlightedText
+                                                                              : QPalette::Highlight);
         ring.setAlphaF(level);
         painter->setPen(Qt::NoPen);
         painter->setBrush(wash);
@@ -98,6 +129,8 @@ void PartitionMapDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
 
 QSize PartitionMapDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    if (!index.data(PartitionMapModel::CellKindRole).isValid())
+        return QStyledItemDelegate::sizeHint(option, index);
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const QFontMetrics fm(textFont(opt.font));

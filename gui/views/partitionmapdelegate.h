@@ -7,7 +7,8 @@
 namespace kafdesk {
 
 // Paints a partition-map cell as a rounded chip in the cell's BackgroundRole colour with its text
-// centred in the ForegroundRole colour, and a highlight over it while the cell flashes.
+// centred in the ForegroundRole colour, and a highlight over it while the cell flashes. An index
+// without a CellKindRole (a text column beside the map) is painted as any item view's text.
 class PartitionMapDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:

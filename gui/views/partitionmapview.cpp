@@ -16,8 +16,6 @@ namespace kafdesk {
 
 namespace {
 
-constexpr int flashTickMs = 40;
-
 QString plural(int n, const QString &one, const QString &many)
 {
     return n == 1 ? one : many.arg(n);
@@ -62,9 +60,11 @@ PartitionMapView::PartitionMapView(QWidget *parent)
     , m_partitionModel(new PartitionMapModel(this))
     , m_brokerModel(new PartitionMapBrokerModel(this))
 {
-    m_clock.start();
-    m_flashTimer.setInterval(flashTickMs);
-    connect(&m_flashTimer, &QTimer::timeout, this, &PartitionMapView::onFlashTick);
+    m_flasher = new PartitionMapFlasher(this);
+    connect(m_flasher, &PartitionMapFlasher::tick, this, [this] {
+        m_partitionTable->viewport()->update();
+        m_brokerTable->viewport()->update();
+    });
     connect(m_partitionModel, &PartitionMapModel::cellKindsChanged, this, &PartitionMapView::flash);
 
     auto *layout = new QVBoxLayout(this);
@@ -164,7 +164,7 @@ QTableView *PartitionMapView::makeTable(QAbstractItemModel *model, PartitionMapD
 
 void PartitionMapView::setTopic(const QString &topic)
 {
-    m_flashStarts.clear();
+    m_flasher->clear();
     m_partitionModel->setTopic(topic);
     m_brokerModel->setTopic(topic);
     updatePage();
@@ -184,7 +184,7 @@ void PartitionMapView::setSnapshot(const ClusterSnapshotPtr &snapshot)
 
 void PartitionMapView::clear()
 {
-    m_flashStarts.clear();
+    m_flasher->clear();
     m_partitionModel->clear();
     m_brokerModel->clear();
     updatePage();
@@ -253,38 +253,18 @@ void PartitionMapView::updateTitle()
     m_title->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
 }
 
-quint64 PartitionMapView::cellKey(int partition, int broker)
-{
-    return (static_cast<quint64>(static_cast<quint32>(partition)) << 32) | static_cast<quint32>(broker);
-}
-
 void PartitionMapView::flash(const QList<PartitionMapModel::CellChange> &changes)
 {
-    const qint64 now = m_clock.elapsed();
+    QList<PartitionMapFlasher::Key> keys;
+    keys.reserve(changes.size());
     for (const PartitionMapModel::CellChange &c : changes)
-        m_flashStarts.insert(cellKey(c.partition, c.broker), now);
-    if (!m_flashTimer.isActive())
-        m_flashTimer.start();
+        keys << PartitionMapFlasher::Key{QString(), c.partition, c.broker};
+    m_flasher->flash(keys);
 }
 
 qreal PartitionMapView::flashLevel(int partition, int broker) const
 {
-    const auto it = m_flashStarts.constFind(cellKey(partition, broker));
-    if (it == m_flashStarts.cend())
-        return 0.0;
-    const qreal t = static_cast<qreal>(m_clock.elapsed() - it.value()) / FlashDurationMs;
-    // Full strength for the first fifth, then a linear fade.
-    return t >= 1.0 ? 0.0 : t < 0.2 ? 1.0 : 1.0 - (t - 0.2) / 0.8;
-}
-
-void PartitionMapView::onFlashTick()
-{
-    const qint64 now = m_clock.elapsed();
-    m_flashStarts.removeIf([now](const auto &entry) { return now - entry.value() >= FlashDurationMs; });
-    if (m_flashStarts.isEmpty())
-        m_flashTimer.stop();
-    m_partitionTable->viewport()->update();
-    m_brokerTable->viewport()->update();
+    return m_flasher->level({QString(), partition, broker});
 }
 
 } // namespace kafdesk

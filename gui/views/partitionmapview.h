@@ -2,10 +2,8 @@
 
 #include "cluster/clustersnapshot.h"
 #include "models/partitionmapmodel.h"
+#include "views/partitionmapflasher.h"
 
-#include <QElapsedTimer>
-#include <QHash>
-#include <QTimer>
 #include <QWidget>
 
 class QAbstractButton;
@@ -28,7 +26,7 @@ public:
     enum Mode { ByPartition, ByBroker };
     Q_ENUM(Mode)
 
-    static constexpr int FlashDurationMs = 1500;
+    static constexpr int FlashDurationMs = PartitionMapFlasher::DurationMs;
 
     explicit PartitionMapView(QWidget *parent = nullptr);
 
@@ -53,18 +51,16 @@ public:
 
     // How strongly a cell is highlighted right now: 1 just after it changed, fading to 0.
     qreal flashLevel(int partition, int broker) const;
-    bool isFlashing() const { return !m_flashStarts.isEmpty(); }
+    bool isFlashing() const { return m_flasher->isFlashing(); }
 
 Q_SIGNALS:
     void modeChanged(kafdesk::PartitionMapView::Mode mode);
 
 private:
     void flash(const QList<PartitionMapModel::CellChange> &changes);
-    void onFlashTick();
     void updatePage();
     void updateTitle();
     QTableView *makeTable(QAbstractItemModel *model, PartitionMapDelegate *delegate);
-    static quint64 cellKey(int partition, int broker);
 
     PartitionMapModel *m_partitionModel;
     PartitionMapBrokerModel *m_brokerModel;
@@ -79,10 +75,7 @@ private:
     QTableView *m_partitionTable = nullptr;
     QTableView *m_brokerTable = nullptr;
     PartitionMapLegend *m_legend = nullptr;
-
-    QElapsedTimer m_clock;
-    QHash<quint64, qint64> m_flashStarts; // cell key -> m_clock time the flash began
-    QTimer m_flashTimer;
+    PartitionMapFlasher *m_flasher = nullptr; // keyed by partition and broker (no topic)
 };
 
 } // namespace kafdesk
