@@ -141,31 +141,42 @@ ClusterSession::ClusterSession(ConnectionSettings settings, QObject *parent)
     , m_settings(std::move(settings))
     , m_cancelFlags(std::make_shared<QHash<quint64, std::shared_ptr<std::atomic_bool>>>())
 {
+    // Requests and metadata polls run on threads of their own, each with its own clients: a
+    // request stuck on a dead broker (until its timeout) must not hold back the snapshots that
+    // show the broker is dead.
     m_worker = new ClusterSessionWorker(m_settings, 5000);
     m_thread.setObjectName(QStringLiteral("kafdesk-session"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &ClusterSessionWorker::snapshotReady, this,
+    m_poller = new ClusterSessionWorker(m_settings, 5000);
+    m_pollThread.setObjectName(QStringLiteral("kafdesk-poll"));
+    m_poller->moveToThread(&m_pollThread);
+    connect(&m_pollThread, &QThread::finished, m_poller, &QObject::deleteLater);
+    connect(m_poller, &ClusterSessionWorker::snapshotReady, this,
             [this](const ClusterSnapshotPtr &snap, const QList<ReplicationEvent> &events) {
                 onSnapshot(snap);
                 if (!events.isEmpty())
                     Q_EMIT replicationEvents(events);
             },
             Qt::QueuedConnection);
-    connect(m_worker, &ClusterSessionWorker::pollFailed, this, &ClusterSession::onPollFailed, Qt::QueuedConnection);
+    connect(m_poller, &ClusterSessionWorker::pollFailed, this, &ClusterSession::onPollFailed, Qt::QueuedConnection);
 }
 
 ClusterSession::~ClusterSession()
 {
     for (const auto &flag : std::as_const(*m_cancelFlags))
         flag->store(true);
-    if (m_thread.isRunning() && m_worker) {
-        QMetaObject::invokeMethod(m_worker, &ClusterSessionWorker::finish, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    } else {
-        delete m_worker;
-    }
+    const auto stop = [](QThread &thread, ClusterSessionWorker *worker) {
+        if (thread.isRunning() && worker) {
+            QMetaObject::invokeMethod(worker, &ClusterSessionWorker::finish, Qt::BlockingQueuedConnection);
+            thread.quit();
+            thread.wait();
+        } else {
+            delete worker;
+        }
+    };
+    stop(m_pollThread, m_poller);
+    stop(m_thread, m_worker);
 }
 
 void ClusterSession::retire(ClusterSession *session)
@@ -181,31 +192,38 @@ void ClusterSession::retire(ClusterSession *session)
         delete session;
         return;
     }
-    // The worker is deleted when its thread finishes (the connection made in the constructor).
-    connect(&session->m_thread, &QThread::finished, session, [session] {
-        session->m_worker = nullptr;
-        delete session;
-    }, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(session->m_worker, [w = session->m_worker] {
-        w->finish();
-        QThread::currentThread()->quit();
-    }, Qt::QueuedConnection);
+    // Each worker is deleted when its thread finishes (the connections made in the constructor);
+    // the session goes once both have.
+    auto running = std::make_shared<int>(2);
+    for (auto [thread, worker] : {std::pair{&session->m_thread, &session->m_worker},
+                                  std::pair{&session->m_pollThread, &session->m_poller}}) {
+        connect(thread, &QThread::finished, session, [session, worker = worker, running] {
+            *worker = nullptr;
+            if (--*running == 0)
+                delete session;
+        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(*worker, [w = *worker] {
+            w->finish();
+            QThread::currentThread()->quit();
+        }, Qt::QueuedConnection);
+    }
 }
 
 void ClusterSession::start()
 {
     m_thread.start();
-    QMetaObject::invokeMethod(m_worker, &ClusterSessionWorker::begin, Qt::QueuedConnection);
+    m_pollThread.start();
+    QMetaObject::invokeMethod(m_poller, &ClusterSessionWorker::begin, Qt::QueuedConnection);
 }
 
 void ClusterSession::setPollInterval(int ms)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, ms] { w->setInterval(ms); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_poller, [w = m_poller, ms] { w->setInterval(ms); }, Qt::QueuedConnection);
 }
 
 void ClusterSession::refreshNow()
 {
-    QMetaObject::invokeMethod(m_worker, &ClusterSessionWorker::poll, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_poller, &ClusterSessionWorker::poll, Qt::QueuedConnection);
 }
 
 void ClusterSession::post(quint64 id, Job job)

@@ -68,7 +68,9 @@ private:
 
     ConnectionSettings m_settings;
     QThread m_thread;
-    ClusterSessionWorker *m_worker = nullptr; // lives on m_thread
+    ClusterSessionWorker *m_worker = nullptr; // lives on m_thread: runs the submitted requests
+    QThread m_pollThread;
+    ClusterSessionWorker *m_poller = nullptr; // lives on m_pollThread: polls the snapshots
     ConnectionState m_state = ConnectionState::Connecting;
     ClusterSnapshotPtr m_latest;
     quint64 m_nextId = 1;

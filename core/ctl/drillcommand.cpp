@@ -1,6 +1,7 @@
 #include "ctl/drillcommand.h"
 
 #include "ctl/ctlsupport.h"
+#include "drill/drillreportjson.h"
 #include "drill/failuredrill.h"
 #include "local/localcluster.h"
 
@@ -59,54 +60,9 @@ QString isoTime(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
-QJsonObject countsJson(const DrillPartitionReport &p)
-{
-    return QJsonObject{{QStringLiteral("partition"), p.partition},
-                       {QStringLiteral("sent"), p.sent},
-                       {QStringLiteral("acknowledged"), p.acknowledged},
-                       {QStringLiteral("failed"), p.failed},
-                       {QStringLiteral("consumed"), p.consumed},
-                       {QStringLiteral("lost"), p.lost},
-                       {QStringLiteral("duplicated"), p.duplicated},
-                       {QStringLiteral("out_of_order"), p.outOfOrder},
-                       {QStringLiteral("unacknowledged_but_consumed"), p.unacknowledgedButConsumed}};
-}
-
 void printJsonReport(const DrillReport &r)
 {
-    QJsonObject o = countsJson(r.total);
-    o.remove(QStringLiteral("partition"));
-    QJsonArray partitions;
-    for (const DrillPartitionReport &p : r.partitions)
-        partitions.append(countsJson(p));
-    QJsonArray kills;
-    for (const DrillKill &k : r.kills)
-        kills.append(QJsonObject{{QStringLiteral("node"), k.node},
-                                 {QStringLiteral("partition"), k.partition},
-                                 {QStringLiteral("killed_at"), isoTime(k.killedAt)},
-                                 {QStringLiteral("restarted_at"), k.restartedAt.isValid() ? QJsonValue(isoTime(k.restartedAt)) : QJsonValue()},
-                                 {QStringLiteral("recovered_at"), k.recoveredAt.isValid() ? QJsonValue(isoTime(k.recoveredAt)) : QJsonValue()},
-                                 {QStringLiteral("new_leader"), k.newLeader < 0 ? QJsonValue() : QJsonValue(k.newLeader)},
-                                 {QStringLiteral("leaderless_ms"), k.leaderlessMs < 0 ? QJsonValue() : QJsonValue(k.leaderlessMs)}});
-    o.insert(QStringLiteral("topic"), r.config.topic);
-    o.insert(QStringLiteral("run_id"), r.runId);
-    o.insert(QStringLiteral("topic_created"), r.topicCreated);
-    o.insert(QStringLiteral("acks"), r.config.acks == Acks::All ? QStringLiteral("all") : QStringLiteral("1"));
-    o.insert(QStringLiteral("idempotence"), r.config.idempotence);
-    o.insert(QStringLiteral("replication_factor"), r.config.replicationFactor);
-    o.insert(QStringLiteral("min_insync_replicas"), r.config.minInsyncReplicas);
-    o.insert(QStringLiteral("started_at"), isoTime(r.startedAt));
-    o.insert(QStringLiteral("finished_at"), isoTime(r.finishedAt));
-    o.insert(QStringLiteral("duration_ms"), r.startedAt.msecsTo(r.finishedAt));
-    o.insert(QStringLiteral("partitions"), partitions);
-    o.insert(QStringLiteral("kills"), kills);
-    o.insert(QStringLiteral("cancelled"), r.cancelled);
-    o.insert(QStringLiteral("drained_to_end"), r.drainedToEnd);
-    o.insert(QStringLiteral("guarantee_held"), r.guaranteeHeld());
-    o.insert(QStringLiteral("promise_held"), r.promiseHeld());
-    o.insert(QStringLiteral("explanation"), QJsonArray::fromStringList(explainDrill(r)));
-    o.insert(QStringLiteral("notes"), QJsonArray::fromStringList(r.notes));
-    printJson(o);
+    printJson(drillReportJson(r));
 }
 
 QStringList countsRow(const QString &label, const DrillPartitionReport &p)

@@ -16,12 +16,19 @@ namespace {
 struct LastError {
     int code = 0;
     QString text;
+    bool allDown = false; // librdkafka said every broker is down (since the fetch began)
 };
 
 // Served by rd_kafka_poll() on the owning thread: keeps the latest connection-level error.
 void rememberError(rd_kafka_t *, int err, const char *reason, void *opaque)
 {
     auto *last = static_cast<LastError *>(opaque);
+    // "1/1 brokers are down" follows the reason each broker gave (refused, TLS, ...): keep that.
+    if (err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN) {
+        last->allDown = true;
+        if (last->code)
+            return;
+    }
     last->code = err;
     last->text = QString::fromUtf8(reason);
 }
@@ -107,8 +114,10 @@ Result<MetadataSnapshot> MetadataClient::fetch(int timeoutMs, bool allTopics)
     QElapsedTimer timer;
     timer.start();
     const int firstTry = std::min(timeoutMs, std::max(1000, timeoutMs / 2));
+    m_handle->lastError.allDown = false;
     rd_kafka_resp_err_t err = rd_kafka_metadata(m_handle->rk, allTopics ? 1 : 0, nullptr, &md, firstTry);
-    if (err == RD_KAFKA_RESP_ERR__TIMED_OUT && timeoutMs - timer.elapsed() > 100)
+    rd_kafka_poll(m_handle->rk, 0); // serve the error callbacks: was it one broker or all?
+    if (err == RD_KAFKA_RESP_ERR__TIMED_OUT && !m_handle->lastError.allDown && timeoutMs - timer.elapsed() > 100)
         err = rd_kafka_metadata(m_handle->rk, allTopics ? 1 : 0, nullptr, &md,
                                 static_cast<int>(timeoutMs - timer.elapsed()));
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {

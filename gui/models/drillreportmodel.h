@@ -3,7 +3,6 @@
 #include "drill/failuredrill.h"
 
 #include <QAbstractTableModel>
-#include <QJsonObject>
 
 namespace kafdesk {
 
@@ -52,10 +51,5 @@ private:
     DrillReport m_report;
     bool m_empty = true;
 };
-
-// The report as a JSON object, with the keys of kafdesk-ctl drill --json: the totals (sent,
-// acknowledged, failed, consumed, lost, duplicated, out_of_order, ...), "partitions" and "kills"
-// (arrays), the settings, the verdicts and the explanation.
-QJsonObject drillReportJson(const DrillReport &report);
 
 } // namespace kafdesk

@@ -2,6 +2,7 @@
 
 #include "views/drillreportview.h"
 
+#include "drill/drillreportjson.h"
 #include "models/drillreportmodel.h"
 
 #include <QFile>
