@@ -2,6 +2,7 @@
 
 #include "kafka/errors.h"
 #include "kafka/handle.h"
+#include "kafka/topicpropagation.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -119,7 +120,12 @@ Result<QMap<OffsetClient::Partition, qint64>> OffsetClient::offsetsAt(const QLis
             }
             return out;
         }
-        if (!isTransient(problem) || timer.elapsed() >= timeoutMs)
+        // A topic just created reaches the brokers one after another: "unknown" is believed
+        // only after topicPropagationMs (kafka/topicpropagation.h).
+        const bool unknown = problem == RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION ||
+                             problem == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART || problem == RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC;
+        const bool askAgain = isTransient(problem) || (unknown && timer.elapsed() < topicPropagationMs);
+        if (!askAgain || timer.elapsed() >= timeoutMs)
             return kafkaerrors::fromCode(problem, failedAt.isEmpty() ? QStringLiteral("Reading offsets")
                                                                      : QStringLiteral("Reading the offsets of ") + failedAt);
         QThread::msleep(std::min(100 * (attempt + 1), 1000)); // leadership is moving: let metadata catch up
