@@ -39,7 +39,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <ctime>
 
 using namespace kafdesk;
 using namespace kafdesk::test;
@@ -73,15 +72,6 @@ QList<KcatMessage> kcatRead(const QString &bootstrap, const QString &topic)
 }
 
 // Produces "key:value" lines with kcat -K: (the key is what comes before the first colon).
-// CPU time the calling thread has used: tells a busy event loop from one waiting for a CPU core
-// (the shared test machine runs three brokers, the consumer thread and other builds on 2 cores).
-qint64 threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return qint64(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
-}
-
 bool kcatProduce(const QString &bootstrap, const QString &topic, const QByteArray &lines)
 {
     QTemporaryDir dir;

@@ -52,15 +52,6 @@ using namespace kafdesk::test;
 
 namespace {
 
-// CPU time the calling thread has used: tells a busy event loop from one waiting for a CPU core
-// (the shared test machine runs three brokers, the drill's threads and other builds on 2 cores).
-qint64 threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return qint64(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
-}
-
 // The longest gap between two ticks of a 50 ms timer on the GUI thread while it runs, and the
 // most CPU time the GUI thread itself spent within one gap.
 class Heartbeat {

@@ -27,7 +27,6 @@
 #include <QTableView>
 #include <QTest>
 
-#include <ctime>
 #include <QTimer>
 
 using namespace kafdesk;
@@ -49,13 +48,6 @@ MainWindow::Options sharedClusterOptions()
 // The GUI thread's own CPU time in the longest stretch without running a 10 ms timer, while
 // `body` waits. Own time, not wall-clock time: on a loaded machine the thread may simply wait for
 // a core (the wall-clock gap is printed, for the record).
-qint64 threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return static_cast<qint64>(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
-}
-
 template <typename Body>
 qint64 worstEventLoopGap(Body body)
 {

@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <ctime>
+
 namespace kafdesk::test {
 
 QString ctlPath()
@@ -101,6 +103,13 @@ RunResult kafkaTool(const QString &mainClass, const QStringList &args, int timeo
     QStringList javaArgs{QStringLiteral("-Xmx256m"), QStringLiteral("-XX:TieredStopAtLevel=1"),
                          QStringLiteral("-Dlog4j2.level=WARN"), QStringLiteral("-cp"), dist->classPath(), mainClass};
     return run(dist->javaPath, javaArgs + args, {}, timeoutMs);
+}
+
+qint64 threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<qint64>(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
 }
 
 ClusterState sharedClusterState()

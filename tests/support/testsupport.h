@@ -39,6 +39,10 @@ RunResult kafkaTool(const QString &mainClass, const QStringList &args, int timeo
 
 ClusterState sharedClusterState();
 
+// CPU time the calling thread has used, in ms: tells a busy event loop from one waiting for a
+// CPU core on a loaded test machine.
+qint64 threadCpuMs();
+
 // Polls `condition` until it holds or `timeout` passes; returns how long it took, or -1.
 template <typename Condition>
 qint64 waitUntil(Condition condition, std::chrono::milliseconds timeout, int pollMs = 50)
