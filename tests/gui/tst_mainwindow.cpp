@@ -26,7 +26,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTest>
-
 #include <QTimer>
 
 using namespace kafdesk;
