@@ -19,7 +19,9 @@ cd "$here"
 
 packages="cmake ninja-build g++ pkg-config qt6-base-dev qt6-tools-dev qt6-svg-dev libqcustomplot-dev
   librdkafka-dev qtkeychain-qt6-dev libsecret-1-0 dbus gnome-keyring kcat fonts-dejavu-core xvfb xauth
-  openjdk-17-jre-headless maven python3-confluent-kafka"
+  openjdk-17-jre-headless maven python3-confluent-kafka openssl"
+# The sanitizer and fuzzer builds of the test run only.
+if [ "$mode" = test ]; then packages="$packages clang-14 libclang-rt-14-dev"; fi
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -65,3 +67,13 @@ trap down_test_clusters EXIT
 started=$(date +%s)
 ctest --preset "$preset"
 echo "Test suite took $(($(date +%s) - started)) s"
+
+# The same code under the sanitizers (each script builds its own tree and bounds its own time):
+# ASan+UBSan over the unit and integration tests plus a bounded fuzz run, TSan over the threading tests.
+for stage in ci-asan ci-tsan; do
+    if [ -x "scripts/$stage.sh" ]; then
+        stage_started=$(date +%s)
+        "scripts/$stage.sh"
+        echo "$stage took $(($(date +%s) - stage_started)) s"
+    fi
+done
