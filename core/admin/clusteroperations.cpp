@@ -37,6 +37,7 @@ ClusterOperations::ClusterOperations(ConnectionSettings settings, std::unique_pt
     , m_offsets(std::move(offsets))
     , m_topics(*m_admin, *m_offsets)
     , m_groups(*m_admin, *m_offsets, m_metadata.get())
+    , m_acls(*m_admin)
 {
 }
 
@@ -161,6 +162,37 @@ Status ClusterOperations::deleteGroupOffsets(const DeleteGroupOffsetsRequest &re
     if (const Status v = validation::validate(request); !v)
         return badInput(v.error());
     return m_groups.deleteGroupOffsets(request);
+}
+
+Result<QList<AclBinding>> ClusterOperations::listAcls(const AclFilter &filter)
+{
+    if (const Status v = aclvalidation::validate(filter, aclvalidation::Purpose::List); !v)
+        return v.error();
+    return m_acls.list(filter);
+}
+
+Status ClusterOperations::createAcls(const QList<AclBinding> &acls)
+{
+    if (const Status s = allowMutation(QStringLiteral("creating ACLs")); !s)
+        return s;
+    if (acls.isEmpty())
+        return badInput(failure(QStringLiteral("No ACL to create.")));
+    for (const AclBinding &acl : acls)
+        if (const Status v = aclvalidation::validate(acl); !v)
+            return v;
+    return m_acls.create(acls);
+}
+
+Result<QList<AclBinding>> ClusterOperations::deleteAcls(const QList<AclFilter> &filters)
+{
+    if (const Status s = allowMutation(QStringLiteral("deleting ACLs")); !s)
+        return s.error();
+    if (filters.isEmpty())
+        return badInput(failure(QStringLiteral("No ACL to delete.")));
+    for (const AclFilter &filter : filters)
+        if (const Status v = aclvalidation::validate(filter, aclvalidation::Purpose::Delete); !v)
+            return v.error();
+    return m_acls.remove(filters);
 }
 
 } // namespace kafdesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "admin/acladmin.h"
 #include "admin/groupadmin.h"
 #include "admin/requests.h"
 #include "admin/topicadmin.h"
@@ -37,6 +38,7 @@ public:
     OffsetClient &offsets() { return *m_offsets; }
     TopicAdmin &topics() { return m_topics; }
     GroupAdmin &groups() { return m_groups; }
+    AclAdmin &acls() { return m_acls; }
 
     // Refuses with a sentence naming the operation when the connection is read-only.
     Status allowMutation(const QString &operation) const;
@@ -53,6 +55,11 @@ public:
     Status deleteGroup(const DeleteGroupRequest &request);
     Status deleteGroupOffsets(const DeleteGroupOffsetsRequest &request);
 
+    // ACLs, validated first: listing is a read; creating and deleting are mutations.
+    Result<QList<AclBinding>> listAcls(const AclFilter &filter);
+    Status createAcls(const QList<AclBinding> &acls);
+    Result<QList<AclBinding>> deleteAcls(const QList<AclFilter> &filters);
+
 private:
     ClusterOperations(ConnectionSettings settings, std::unique_ptr<MetadataClient> metadata,
                       std::unique_ptr<AdminClient> admin, std::unique_ptr<OffsetClient> offsets);
@@ -67,6 +74,7 @@ private:
     std::unique_ptr<OffsetClient> m_offsets;
     TopicAdmin m_topics;
     GroupAdmin m_groups;
+    AclAdmin m_acls;
 };
 
 } // namespace kafdesk

@@ -2,6 +2,8 @@
 
 #include "ctl/clusterstatusformat.h"
 #include "ctl/console.h"
+#include "ctl/ctlsupport.h"
+#include "local/clustersecurity.h"
 #include "local/localcluster.h"
 #include "local/nodelauncher.h"
 
@@ -34,6 +36,7 @@ constexpr Verb verbs[] = {
     {"down", Verb::None, "stop the cluster and remove all of its files"},
     {"reset", Verb::None, "wipe all data and format fresh storage (restarts it if it ran)"},
     {"list", Verb::None, "list the local clusters"},
+    {"credentials", Verb::None, "print a secure cluster's password of one user (--user, default admin)"},
 };
 
 const Verb *findVerb(const QString &name)
@@ -67,12 +70,16 @@ int usageError(const QString &message)
     return ExitUsage;
 }
 
-std::optional<MetadataSnapshot> liveMetadata(const ClusterState &state, const QList<NodeObservation> &nodes)
+std::optional<MetadataSnapshot> liveMetadata(const LocalCluster &cluster, const ClusterState &state,
+                                             const QList<NodeObservation> &nodes)
 {
     const bool anyUp = std::any_of(nodes.cbegin(), nodes.cend(), [](const NodeObservation &o) { return o.isUp(); });
     if (!anyUp)
         return std::nullopt;
-    MetadataClient client(state.bootstrapServers());
+    auto config = cluster.clientConfig();
+    if (!config)
+        return std::nullopt;
+    MetadataClient client(state.bootstrapServers(), config.value());
     auto md = client.fetch(2500, false);
     if (!md)
         return std::nullopt;
@@ -87,11 +94,27 @@ int printStatus(LocalCluster &cluster, bool json)
     auto nodes = cluster.observe();
     if (!nodes)
         return fail(nodes.error());
-    const auto md = liveMetadata(state.value(), nodes.value());
+    const auto md = liveMetadata(cluster, state.value(), nodes.value());
     if (json)
-        out() << QJsonDocument(statusJson(cluster.paths().dir(), state.value(), nodes.value(), md)).toJson();
+        out() << QJsonDocument(statusJson(cluster.paths(), state.value(), nodes.value(), md)).toJson();
     else
-        out() << statusTable(cluster.paths().dir(), state.value(), nodes.value(), md);
+        out() << statusTable(cluster.paths(), state.value(), nodes.value(), md);
+    return ExitOk;
+}
+
+// Only on request, one password: for kcat, Kafka's tools or a client of the user's own.
+int printCredentials(const LocalCluster &cluster, const QString &user)
+{
+    auto state = cluster.state();
+    if (!state)
+        return fail(state.error());
+    if (!state->secure)
+        return fail(failure(QStringLiteral("Cluster \"%1\" is not secure: it has no users or passwords.")
+                                .arg(cluster.name())));
+    auto config = cluster.clientConfig(user);
+    if (!config)
+        return fail(config.error());
+    out() << config->value(QStringLiteral("sasl.password")) << '\n';
     return ExitOk;
 }
 
@@ -151,6 +174,8 @@ QString clusterUsage()
                            "  --name NAME      the cluster (default: local)\n"
                            "  --brokers N      nodes of a new cluster, 1 to 5 (default: 3)\n"
                            "  --base-port P    fixed ports: brokers on P.., controllers after them\n"
+                           "  --secure         a new cluster speaks SASL_SSL (SCRAM-SHA-512) with ACLs\n"
+                           "  --user U         the user whose password `credentials` prints (admin, app)\n"
                            "  --force          go ahead although the controller quorum would stall\n"
                            "  --json           machine-readable status\n"
                            "  -n, --lines N    log lines to print (default: 50)\n"
@@ -168,13 +193,17 @@ int runClusterCommand(const QStringList &arguments)
     const QCommandLineOption brokersOpt(QStringLiteral("brokers"), QStringLiteral("nodes"), QStringLiteral("N"));
     const QCommandLineOption basePortOpt(QStringLiteral("base-port"), QStringLiteral("ports"), QStringLiteral("P"));
     const QCommandLineOption forceOpt(QStringLiteral("force"), QStringLiteral("force"));
+    const QCommandLineOption secureOpt(QStringLiteral("secure"), QStringLiteral("secure"));
+    const QCommandLineOption userOpt(QStringLiteral("user"), QStringLiteral("user"), QStringLiteral("U"),
+                                     QStringLiteral("admin"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("json"));
     const QCommandLineOption linesOpt({QStringLiteral("n"), QStringLiteral("lines")}, QStringLiteral("lines"),
                                       QStringLiteral("N"), QStringLiteral("50"));
     const QCommandLineOption followOpt({QStringLiteral("f"), QStringLiteral("follow")}, QStringLiteral("follow"));
     const QCommandLineOption quietOpt({QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("quiet"));
     const QCommandLineOption helpOpt({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("help"));
-    parser.addOptions({nameOpt, brokersOpt, basePortOpt, forceOpt, jsonOpt, linesOpt, followOpt, quietOpt, helpOpt});
+    parser.addOptions({nameOpt, brokersOpt, basePortOpt, forceOpt, secureOpt, userOpt, jsonOpt, linesOpt, followOpt,
+                       quietOpt, helpOpt});
     if (!parser.parse(QStringList{QStringLiteral("kafdesk-ctl")} + arguments))
         return usageError(parser.errorText() + QLatin1Char('.'));
     const QStringList positional = parser.positionalArguments();
@@ -216,6 +245,10 @@ int runClusterCommand(const QStringList &arguments)
             return usageError(QStringLiteral("--base-port takes a port from 1024 to 65000."));
         startOptions.basePort = static_cast<quint16>(port);
     }
+    startOptions.secure = parser.isSet(secureOpt);
+    if (startOptions.secure && (positional.first() != QLatin1String("start") || nodeId != 0))
+        return usageError(
+            QStringLiteral("--secure goes with `start` of a whole cluster (it applies when one is created)."));
     bool linesOk = false;
     const int lines = parser.value(linesOpt).toInt(&linesOk);
     if (!linesOk || lines < 0)
@@ -224,6 +257,8 @@ int runClusterCommand(const QStringList &arguments)
     const QString name = parser.value(nameOpt);
     if (const Status valid = LocalCluster::validateName(name); !valid)
         return fail(valid.error(), ExitUsage);
+    if (parseOnly())
+        return ExitOk;
     const bool force = parser.isSet(forceOpt);
     LocalCluster cluster(name);
     if (!parser.isSet(quietOpt))
@@ -240,6 +275,8 @@ int runClusterCommand(const QStringList &arguments)
     }
     if (verbName == QLatin1String("status"))
         return printStatus(cluster, parser.isSet(jsonOpt));
+    if (verbName == QLatin1String("credentials"))
+        return printCredentials(cluster, parser.value(userOpt));
     if (verbName == QLatin1String("logs"))
         return printLogs(cluster, nodeId, lines, parser.isSet(followOpt));
     if (verbName == QLatin1String("start") && nodeId == 0) {
@@ -247,6 +284,13 @@ int runClusterCommand(const QStringList &arguments)
         if (!started)
             return fail(started.error());
         out() << "bootstrap=" << started->bootstrapServers() << '\n';
+        if (started->secure)
+            out() << "security=SASL_SSL " << clustersecurity::saslMechanism() << " (librdkafka clients: "
+                  << clustersecurity::clientSaslMechanism() << ")\n"
+                  << "ca=" << clustersecurity::caFile(cluster.paths()) << '\n'
+                  << "users=" << clustersecurity::userNames().join(QLatin1Char(',')) << '\n'
+                  << "credentials=" << clustersecurity::credentialsFile(cluster.paths()) << '\n'
+                  << "command-config=" << clustersecurity::adminCommandConfig(cluster.paths()) << '\n';
         return ExitOk;
     }
     if (verbName == QLatin1String("start"))

@@ -1,6 +1,7 @@
 #include "ctl/clusterstatusformat.h"
 
 #include "ctl/ctlsupport.h"
+#include "local/clustersecurity.h"
 
 #include <QJsonArray>
 #include <QStringList>
@@ -27,6 +28,21 @@ QString registeredText(const NodeObservation &o, const std::optional<MetadataSna
     return md->brokerIds().contains(o.recorded.id) ? QStringLiteral("yes") : QStringLiteral("no");
 }
 
+QJsonObject securityJson(const ClusterPaths &paths)
+{
+    return QJsonObject{
+        {QStringLiteral("protocol"), QStringLiteral("SASL_SSL")},
+        {QStringLiteral("saslMechanism"), clustersecurity::saslMechanism()},
+        {QStringLiteral("saslMechanisms"), QJsonArray{clustersecurity::saslMechanism(), QStringLiteral("PLAIN")}},
+        {QStringLiteral("librdkafkaSaslMechanism"), clustersecurity::clientSaslMechanism()},
+        {QStringLiteral("caFile"), clustersecurity::caFile(paths)},
+        {QStringLiteral("users"), QJsonArray::fromStringList(clustersecurity::userNames())},
+        {QStringLiteral("adminUser"), clustersecurity::adminUser()},
+        {QStringLiteral("passwordFile"), clustersecurity::credentialsFile(paths)},
+        {QStringLiteral("commandConfig"), clustersecurity::adminCommandConfig(paths)},
+    };
+}
+
 } // namespace
 
 QString formatUptime(qint64 seconds)
@@ -40,7 +56,7 @@ QString formatUptime(qint64 seconds)
     return QStringLiteral("%1h%2m").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
-QJsonObject statusJson(const QString &directory, const ClusterState &state, const QList<NodeObservation> &nodes,
+QJsonObject statusJson(const ClusterPaths &paths, const ClusterState &state, const QList<NodeObservation> &nodes,
                        const std::optional<MetadataSnapshot> &metadata)
 {
     QJsonArray nodeArray;
@@ -59,18 +75,22 @@ QJsonObject statusJson(const QString &directory, const ClusterState &state, cons
                  metadata ? QJsonValue(metadata->brokerIds().contains(o.recorded.id)) : QJsonValue());
         nodeArray.append(n);
     }
-    return QJsonObject{
+    QJsonObject status{
         {QStringLiteral("name"), state.name},
         {QStringLiteral("clusterId"), state.clusterId},
         {QStringLiteral("kafkaVersion"), state.kafkaVersion},
-        {QStringLiteral("directory"), directory},
+        {QStringLiteral("directory"), paths.dir()},
         {QStringLiteral("bootstrap"), state.bootstrapServers()},
+        {QStringLiteral("secure"), state.secure},
         {QStringLiteral("reachable"), metadata.has_value()},
         {QStringLiteral("nodes"), nodeArray},
     };
+    if (state.secure)
+        status.insert(QStringLiteral("security"), securityJson(paths));
+    return status;
 }
 
-QString statusTable(const QString &directory, const ClusterState &state, const QList<NodeObservation> &nodes,
+QString statusTable(const ClusterPaths &paths, const ClusterState &state, const QList<NodeObservation> &nodes,
                     const std::optional<MetadataSnapshot> &metadata)
 {
     const QStringList header{QStringLiteral("NODE"),   QStringLiteral("STATE"),      QStringLiteral("PID"),
@@ -86,7 +106,12 @@ QString statusTable(const QString &directory, const ClusterState &state, const Q
                             formatUptime(uptimeSeconds(o)),
                             registeredText(o, metadata)};
     QString text = QStringLiteral("Cluster \"%1\" (Kafka %2, id %3)\n  %4\nbootstrap=%5\n\n")
-                       .arg(state.name, state.kafkaVersion, state.clusterId, directory, state.bootstrapServers());
+                       .arg(state.name, state.kafkaVersion, state.clusterId, paths.dir(), state.bootstrapServers());
+    if (state.secure)
+        text.insert(text.size() - 1, QStringLiteral("security=SASL_SSL %1, users %2 (passwords in %3)\nca=%4\n")
+                                         .arg(clustersecurity::saslMechanism(),
+                                              clustersecurity::userNames().join(QStringLiteral(", ")),
+                                              clustersecurity::credentialsFile(paths), clustersecurity::caFile(paths)));
     text += formatTable(rows);
     if (!metadata)
         text += QStringLiteral("\nNo broker answered: the cluster is not reachable.\n");

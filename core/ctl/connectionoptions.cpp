@@ -8,6 +8,12 @@
 
 namespace kafdesk::ctl {
 
+namespace {
+
+constexpr int maxTimeoutSeconds = 3600; // an hour; seconds * 1000 stays far inside an int
+
+} // namespace
+
 void ConnectionOptions::addTo(QCommandLineParser &parser)
 {
     parser.addOptions({m_bootstrap, m_local, m_profile, m_json, m_timeout});
@@ -17,7 +23,7 @@ int ConnectionOptions::timeoutMs(const QCommandLineParser &parser) const
 {
     bool ok = false;
     const int seconds = parser.value(m_timeout).toInt(&ok);
-    return ok && seconds > 0 ? seconds * 1000 : 15000;
+    return ok && seconds > 0 && seconds <= maxTimeoutSeconds ? seconds * 1000 : 15000;
 }
 
 namespace {
@@ -68,11 +74,26 @@ Result<ConnectionSettings> ConnectionOptions::settings(const QCommandLineParser 
         return failure(QStringLiteral("Say which cluster: --bootstrap HOST:PORT, --local NAME or --profile NAME."));
     if (given > 1)
         return failure(QStringLiteral("Give only one of --bootstrap, --local and --profile."));
+    if (parser.isSet(m_timeout)) {
+        // Checked, not defaulted: a typo would otherwise wait 15 s, and a huge number overflowed.
+        bool ok = false;
+        const int seconds = parser.value(m_timeout).toInt(&ok);
+        if (!ok || seconds < 1 || seconds > maxTimeoutSeconds)
+            return failure(QStringLiteral("--timeout takes a whole number of seconds from 1 to %1; \"%2\" is not one.")
+                               .arg(maxTimeoutSeconds)
+                               .arg(parser.value(m_timeout)));
+    }
     if (parser.isSet(m_local)) {
-        auto state = LocalCluster(parser.value(m_local)).state();
+        const LocalCluster cluster(parser.value(m_local));
+        auto state = cluster.state();
         if (!state)
             return state.error();
-        return ConnectionSettings::forBootstrap(state->bootstrapServers(), parser.value(m_local));
+        ConnectionSettings settings = ConnectionSettings::forBootstrap(state->bootstrapServers(), parser.value(m_local));
+        auto config = cluster.clientConfig(); // a secure cluster's admin settings
+        if (!config)
+            return config.error();
+        settings.clientConfig = config.value();
+        return settings;
     }
     if (parser.isSet(m_profile))
         return profileSettings(parser.value(m_profile));

@@ -2,6 +2,7 @@
 
 #include "ctl/ctlmain.h"
 
+#include "ctl/aclscommand.h"
 #include "ctl/clustercommand.h"
 #include "ctl/console.h"
 #include "ctl/drillcommand.h"
@@ -22,6 +23,7 @@ QString usage()
                           "  describe ...       brokers, topics and partition health of a cluster\n"
                           "  topics VERB ...    list, describe, create, delete, alter topics (kafdesk-ctl topics --help)\n"
                           "  groups VERB ...    consumer groups, lag, offset resets (kafdesk-ctl groups --help)\n"
+                          "  acls VERB ...      list, create, delete ACLs (kafdesk-ctl acls --help)\n"
                           "  drill ...          a failure drill: kill leaders while producing, check every message\n"
                           "                     (kafdesk-ctl drill --help)\n"
                           "  watch ...          replication events as they happen, one line each (kafdesk-ctl watch --help)\n\n"
@@ -56,6 +58,8 @@ int runCtl(QStringList args)
         return runTopicsCommand(args);
     if (command == QLatin1String("groups"))
         return runGroupsCommand(args);
+    if (command == QLatin1String("acls"))
+        return runAclsCommand(args);
     if (command == QLatin1String("drill"))
         return runDrillCommand(args);
     if (command == QLatin1String("watch"))

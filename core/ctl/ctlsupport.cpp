@@ -7,6 +7,22 @@
 
 namespace kafdesk::ctl {
 
+namespace {
+
+bool parseOnlyMode = false;
+
+} // namespace
+
+void setParseOnly(bool on)
+{
+    parseOnlyMode = on;
+}
+
+bool parseOnly()
+{
+    return parseOnlyMode;
+}
+
 int reportError(const Error &error, int code)
 {
     err() << "kafdesk-ctl: " << error.message << '\n';
@@ -83,6 +99,10 @@ std::unique_ptr<ClusterOperations> connectFromOptions(const QCommandLineParser &
     auto settings = options.settings(parser);
     if (!settings) {
         *exitCode = reportError(settings.error(), ExitUsage);
+        return nullptr;
+    }
+    if (parseOnlyMode) {
+        *exitCode = ExitOk;
         return nullptr;
     }
     auto ops = ClusterOperations::connect(settings.value());

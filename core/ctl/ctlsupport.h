@@ -29,7 +29,14 @@ QString joinInts(const QList<int> &values);
 // anyway (librdkafka 2.0.2 sends the probe's "no topics" as "all topics", so it would be a second one).
 enum class Probe { First, Skip };
 
-// Parses the command line and connects; on failure prints why and sets *exitCode.
+// Parse-only mode, for the fuzzer of kafdesk-ctl's arguments (tests/fuzz): every command parses
+// and checks its arguments as always, then returns ExitOk where it would first touch a cluster
+// (connect, start, stop, read logs) or wait. Off unless set; never set by kafdesk-ctl itself.
+void setParseOnly(bool on);
+bool parseOnly();
+
+// Parses the command line and connects; on failure prints why and sets *exitCode. In parse-only
+// mode it stops after the connection options are checked: nullptr with *exitCode ExitOk.
 std::unique_ptr<ClusterOperations> connectFromOptions(const QCommandLineParser &parser, const ConnectionOptions &options,
                                                       int *exitCode, Probe probe = Probe::First);
 

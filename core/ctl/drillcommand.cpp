@@ -197,6 +197,8 @@ int runDrillCommand(const QStringList &arguments)
     // The cluster: a bundled one, running.
     if (const Status valid = LocalCluster::validateName(name); !valid)
         return reportError(valid.error(), ExitUsage);
+    if (parseOnly())
+        return ExitOk;
     LocalCluster cluster(name);
     auto state = cluster.state();
     if (!state)
@@ -204,6 +206,10 @@ int runDrillCommand(const QStringList &arguments)
     c.clusterName = name;
     c.clustersRoot = LocalCluster::defaultClustersRoot();
     c.connection = ConnectionSettings::forBootstrap(state->bootstrapServers(), name);
+    auto config = cluster.clientConfig(); // a secure cluster's admin settings
+    if (!config)
+        return reportError(config.error());
+    c.connection.clientConfig = config.value();
 
     // An existing topic is used as it is; a missing one is created.
     {

@@ -86,6 +86,8 @@ int runWatchCommand(const QStringList &arguments)
     auto settings = connection.settings(parser);
     if (!settings)
         return reportUsage(settings.error().message, watchUsage());
+    if (parseOnly())
+        return ExitOk;
     const bool json = connection.json(parser);
     const QString bootstrap = settings->clientConfig.value(QStringLiteral("bootstrap.servers"));
     QMap<QString, QString> extra = settings->clientConfig;

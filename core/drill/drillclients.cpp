@@ -221,12 +221,20 @@ void DrillRun::consumeLoop(QMap<int, qint64> startOffsets)
             if (p < 0 || p >= partitions)
                 continue;
             auto &pos = position[static_cast<size_t>(p)];
+            // An offset below the position was read already: the consumer fetched it again (after
+            // a leader change, e.g. an offset reset on a new leader whose high watermark lagged).
+            // That is no copy in the log, so it is counted apart, not as a duplicate.
+            const bool again = batch.offset(i) < pos;
             pos = std::max(pos, batch.offset(i) + 1);
             int valuePartition = -1;
             qint64 seq = -1;
             // Another run's messages on the same topic, or anything else, are not counted.
             if (!parseDrillValue(m_runId, batch.value(i), &valuePartition, &seq) || valuePartition != p)
                 continue;
+            if (again) {
+                ++m_consumerRereads;
+                continue;
+            }
             m_consumedSeqs[static_cast<size_t>(p)].push_back(seq);
             ++m_consumed;
         }

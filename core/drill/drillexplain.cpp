@@ -15,6 +15,30 @@ QString tr(const char *text)
     return QCoreApplication::translate("kafdesk::FailureDrill", text);
 }
 
+// A schedule of mixed faults, or of leaders of several partitions.
+QString faultsParagraph(const DrillReport &r, const QStringList &parts, qint64 longest)
+{
+    const auto count = [&](DrillFault f) {
+        return std::count_if(r.kills.cbegin(), r.kills.cend(), [f](const DrillKill &k) { return k.fault == f; });
+    };
+    QString text = tr("The drill broke a partition leader %1 times, each time the current leader of a chosen partition "
+                      "and one node at a time: %2 killed with SIGKILL (as a crash would) and started again, %3 paused "
+                      "with SIGSTOP (as a long garbage collection or a frozen machine would) and resumed, %4 stopped "
+                      "with SIGTERM (a controlled shutdown, which moves its leaderships first) and started again: %5. "
+                      "A killed or paused broker is noticed only when its heartbeats stop (broker.session.timeout.ms); "
+                      "the controller then fences it and elects new leaders from the in-sync replicas.")
+                       .arg(r.kills.size())
+                       .arg(count(DrillFault::Kill))
+                       .arg(count(DrillFault::Pause))
+                       .arg(count(DrillFault::Stop))
+                       .arg(parts.join(QStringLiteral(", ")));
+    if (longest >= 0)
+        text += QLatin1Char(' ') + tr("The partitions the broken node led were without a working leader for up to "
+                                      "%1 s; meanwhile the producer kept its messages and retried them.")
+                                       .arg(QString::number(static_cast<double>(longest) / 1000.0, 'f', 1));
+    return text;
+}
+
 QString killsParagraph(const DrillReport &r)
 {
     if (r.kills.isEmpty())
@@ -26,11 +50,18 @@ QString killsParagraph(const DrillReport &r)
     qint64 longest = -1;
     for (const DrillKill &k : r.kills) {
         QString part = tr("node %1 at %2").arg(k.node).arg(k.killedAt.toString(QStringLiteral("HH:mm:ss")));
+        if (k.fault != DrillFault::Kill)
+            part += QStringLiteral(" (%1)").arg(drillFaultName(k.fault));
         if (k.newLeader >= 0)
             part += tr(" (partition %1 moved to node %2)").arg(k.partition).arg(k.newLeader);
         parts << part;
         longest = std::max(longest, k.leaderlessMs);
     }
+    const bool onlyKills = std::all_of(r.kills.cbegin(), r.kills.cend(), [](const DrillKill &k) {
+        return k.fault == DrillFault::Kill && k.partition == 0;
+    });
+    if (!onlyKills)
+        return faultsParagraph(r, parts, longest);
     const QString times = r.kills.size() == 1 ? tr("once") : tr("%1 times").arg(r.kills.size());
     QString text = tr("The drill killed the leader of partition 0 %1 with SIGKILL, as a crash or a power cut would: %2. "
                       "The controller notices a dead broker only when its heartbeats stop (broker.session.timeout.ms), "

@@ -39,6 +39,7 @@ QJsonObject drillReportJson(const DrillReport &report)
     QJsonArray kills;
     for (const DrillKill &k : r.kills) {
         QJsonObject kill;
+        kill.insert(QStringLiteral("fault"), drillFaultName(k.fault));
         kill.insert(QStringLiteral("node"), k.node);
         kill.insert(QStringLiteral("partition"), k.partition);
         kill.insert(QStringLiteral("killed_at"), isoTime(k.killedAt));

@@ -1,5 +1,6 @@
-// The drill's automatic schedule: kill the leader of partition 0, restart it, again
-// (drill/drillworker.h). Runs on the controller thread: LocalCluster's calls block.
+// The drill's automatic schedule: kill (or pause, or stop) the leader of partition 0 (or of each
+// partition in turn), bring it back, again (drill/drillworker.h). Runs on the controller thread:
+// LocalCluster's calls block.
 
 #include "drill/drillworker.h"
 
@@ -28,7 +29,8 @@ constexpr qint64 fencingLimitMs = 30000; // beyond half the interval, for the ki
 // Watches, after a kill, for the partitions the killed node led to get a live leader again.
 class LeaderWatch {
 public:
-    LeaderWatch(const QString &topic, int killed, const MetadataSnapshot &before) : m_topic(topic), m_killed(killed)
+    LeaderWatch(const QString &topic, int killed, int partition, const MetadataSnapshot &before)
+        : m_topic(topic), m_killed(killed), m_partition(partition)
     {
         if (const TopicInfo *t = before.topic(topic))
             for (const PartitionInfo &p : t->partitions)
@@ -45,7 +47,7 @@ public:
         const QList<int> live = md.brokerIds();
         for (const PartitionInfo &p : t->partitions) {
             const bool led = p.leader >= 0 && p.leader != m_killed && live.contains(p.leader);
-            if (p.id == 0 && led && kill.newLeader < 0)
+            if (p.id == m_partition && led && kill.newLeader < 0)
                 kill.newLeader = p.leader;
             if (led && m_waiting.remove(p.id))
                 kill.leaderlessMs = std::max(kill.leaderlessMs, m_clock.elapsed());
@@ -56,19 +58,77 @@ public:
 private:
     QString m_topic;
     int m_killed;
+    int m_partition; // whose new leader the kill records
     QSet<int> m_waiting;
     QElapsedTimer m_clock;
 };
 
-bool recovered(const MetadataSnapshot &md, const QString &topic, int node)
+bool fullIsrs(const TopicInfo &t, const QList<int> &live)
+{
+    return std::all_of(t.partitions.cbegin(), t.partitions.cend(), [&](const PartitionInfo &p) {
+        return p.leader >= 0 && live.contains(p.leader) && p.isr.size() == p.replicas.size();
+    });
+}
+
+// The node is back and the topic (or, with allTopics, every topic) has a live leader and its full
+// ISR on every partition.
+bool recovered(const MetadataSnapshot &md, const QString &topic, int node, bool allTopics)
 {
     const QList<int> live = md.brokerIds();
     const TopicInfo *t = md.topic(topic);
-    if (!live.contains(node) || !t || t->partitions.isEmpty())
+    if (!live.contains(node) || !t || t->partitions.isEmpty() || !fullIsrs(*t, live))
         return false;
-    return std::all_of(t->partitions.cbegin(), t->partitions.cend(), [&](const PartitionInfo &p) {
-        return p.leader >= 0 && live.contains(p.leader) && p.isr.size() == p.replicas.size();
-    });
+    return !allTopics || std::all_of(md.topics.cbegin(), md.topics.cend(),
+                                     [&](const TopicInfo &other) { return fullIsrs(other, live); });
+}
+
+DrillFault faultOf(const DrillConfig &c, int k)
+{
+    return c.faults.isEmpty() ? DrillFault::Kill : c.faults.at(k % c.faults.size());
+}
+
+Status takeDown(LocalCluster &cluster, DrillFault fault, int node)
+{
+    switch (fault) {
+    case DrillFault::Pause:
+        return cluster.pauseNode(node);
+    case DrillFault::Stop:
+        return cluster.stopNode(node);
+    case DrillFault::Kill:
+        break;
+    }
+    return cluster.killNode(node);
+}
+
+Status bringBack(LocalCluster &cluster, DrillFault fault, int node)
+{
+    return fault == DrillFault::Pause ? cluster.resumeNode(node) : cluster.startNode(node);
+}
+
+QString takingDownText(DrillFault fault, int node, int partition)
+{
+    switch (fault) {
+    case DrillFault::Pause:
+        return tr("Pausing node %1 (SIGSTOP), the leader of partition %2.").arg(node).arg(partition);
+    case DrillFault::Stop:
+        return tr("Stopping node %1 (a controlled shutdown), the leader of partition %2.").arg(node).arg(partition);
+    case DrillFault::Kill:
+        break;
+    }
+    return tr("Killing node %1, the leader of partition %2.").arg(node).arg(partition);
+}
+
+QString notTakenDownText(DrillFault fault, int node, const QString &why)
+{
+    switch (fault) {
+    case DrillFault::Pause:
+        return tr("Node %1 could not be paused: %2").arg(node).arg(why);
+    case DrillFault::Stop:
+        return tr("Node %1 could not be stopped: %2").arg(node).arg(why);
+    case DrillFault::Kill:
+        break;
+    }
+    return tr("Node %1 could not be killed: %2").arg(node).arg(why);
 }
 
 } // namespace
@@ -93,20 +153,26 @@ void DrillRun::runSchedule(DrillReport &report, ClusterOperations &ops)
         if (!pause(sinceKill.isValid() ? std::max<qint64>(1000, wait - sinceKill.elapsed()) : wait))
             break;
         wait = interval;
+        const DrillFault fault = faultOf(m_config, k);
+        const int partition = m_config.chasePartitions && m_partitions > 0 ? k % m_partitions : 0;
         auto md = ops.metadata().fetch(5000);
         const TopicInfo *t = md ? md->topic(m_config.topic) : nullptr;
-        const PartitionInfo *p0 = t ? t->partition(0) : nullptr;
-        if (!p0 || p0->leader < 0) {
-            report.notes << tr("Kill %1 was skipped: partition 0 had no leader to kill.").arg(k + 1);
+        const PartitionInfo *target = t ? t->partition(partition) : nullptr;
+        if (!target || target->leader < 0) {
+            report.notes << (fault == DrillFault::Kill
+                                 ? tr("Kill %1 was skipped: partition %2 had no leader to kill.").arg(k + 1).arg(partition)
+                                 : tr("Fault %1 (%2) was skipped: partition %3 had no leader.")
+                                       .arg(k + 1).arg(drillFaultName(fault)).arg(partition));
             continue;
         }
         DrillKill kill;
-        kill.node = p0->leader;
-        kill.partition = 0;
-        setPhase(DrillProgress::Phase::Killing, tr("Killing node %1, the leader of partition 0.").arg(kill.node));
-        LeaderWatch watch(m_config.topic, kill.node, md.value());
-        if (const Status s = cluster.killNode(kill.node); !s) {
-            report.notes << tr("Node %1 could not be killed: %2").arg(kill.node).arg(s.error().fullText());
+        kill.fault = fault;
+        kill.node = target->leader;
+        kill.partition = partition;
+        setPhase(DrillProgress::Phase::Killing, takingDownText(fault, kill.node, partition));
+        LeaderWatch watch(m_config.topic, kill.node, partition, md.value());
+        if (const Status s = takeDown(cluster, fault, kill.node); !s) {
+            report.notes << notTakenDownText(fault, kill.node, s.error().fullText());
             break;
         }
         kill.killedAt = QDateTime::currentDateTimeUtc();
@@ -136,10 +202,13 @@ void DrillRun::runSchedule(DrillReport &report, ClusterOperations &ops)
         report.kills.last() = kill;
         if (m_cancel)
             break; // at once: the node stays down, its kill without restartedAt
-        setPhase(DrillProgress::Phase::Restarting, tr("Restarting node %1.").arg(kill.node));
-        if (const Status s = cluster.startNode(kill.node); !s) {
+        const bool pausing = fault == DrillFault::Pause;
+        setPhase(DrillProgress::Phase::Restarting,
+                 pausing ? tr("Resuming node %1.").arg(kill.node) : tr("Restarting node %1.").arg(kill.node));
+        if (const Status s = bringBack(cluster, fault, kill.node); !s) {
             report.kills.last() = kill;
-            report.notes << tr("Node %1 could not be restarted: %2").arg(kill.node).arg(s.error().fullText());
+            report.notes << (pausing ? tr("Node %1 could not be resumed: %2") : tr("Node %1 could not be restarted: %2"))
+                                .arg(kill.node).arg(s.error().fullText());
             break;
         }
         kill.restartedAt = QDateTime::currentDateTimeUtc(); // registered with the controller again
@@ -149,7 +218,7 @@ void DrillRun::runSchedule(DrillReport &report, ClusterOperations &ops)
         while (!m_cancel && recovering.elapsed() < recoveryTimeoutMs) {
             if (auto now = ops.metadata().fetch(2000)) {
                 watch.observe(now.value(), kill);
-                if (recovered(now.value(), m_config.topic, kill.node)) {
+                if (recovered(now.value(), m_config.topic, kill.node, m_config.recoverAllTopics)) {
                     back = true;
                     break;
                 }

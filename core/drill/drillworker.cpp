@@ -183,6 +183,11 @@ Result<DrillReport> DrillRun::drive()
     report.cancelled = m_cancel;
     report.drainedToEnd = m_drainedToEnd && !m_targets.isEmpty();
     report.notes << m_producerNotes << m_consumerNotes;
+    report.rereads = m_consumerRereads;
+    if (m_consumerRereads > 0)
+        report.notes << tr("The consumer read %1 messages again at offsets it had read already (a fetch repeated "
+                           "after a leader change): not copies in the log, so not counted as duplicates.")
+                            .arg(m_consumerRereads);
     report.producerRenewals = m_producerRenewals;
     report.finishedAt = nowUtc();
     setPhase(DrillProgress::Phase::Done, tr("Done."));

@@ -85,6 +85,7 @@ private:
     QStringList m_producerNotes;
     QStringList m_consumerNotes;
     bool m_drainedToEnd = false;
+    qint64 m_consumerRereads = 0;
     int m_producerRenewals = 0;
 
     std::thread m_controller;

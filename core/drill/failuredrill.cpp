@@ -72,6 +72,19 @@ bool DrillReport::promiseHeld() const
     return !config.idempotence || (total.duplicated == 0 && total.outOfOrder == 0);
 }
 
+QString drillFaultName(DrillFault fault)
+{
+    switch (fault) {
+    case DrillFault::Kill:
+        return QStringLiteral("kill");
+    case DrillFault::Pause:
+        return QStringLiteral("pause");
+    case DrillFault::Stop:
+        return QStringLiteral("stop");
+    }
+    return {};
+}
+
 QString drillPhaseName(DrillProgress::Phase phase)
 {
     switch (phase) {

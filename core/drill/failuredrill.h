@@ -14,6 +14,16 @@
 
 namespace kafdesk {
 
+// What the automatic schedule does to a node, and how it brings it back.
+enum class DrillFault : quint8 {
+    Kill,  // SIGKILL, as a crash or a power cut would; started again after the outage
+    Pause, // SIGSTOP, as a long GC pause or a frozen VM would; resumed (SIGCONT) after the outage
+    Stop,  // SIGTERM: a controlled shutdown (leaderships move first); started again after the outage
+};
+
+// "kill", "pause", "stop" (also the JSON report's words).
+QString drillFaultName(DrillFault fault);
+
 // A failure drill: a producer writes sequence-numbered messages to a topic while brokers are
 // broken on purpose, a consumer reads them back, and the report says what became of each
 // acknowledged message. The check is Kafka's own guarantee: every acknowledged value must be
@@ -32,8 +42,17 @@ struct DrillConfig {
     // The automatic schedule: kill the leader of partition 0 every killInterval, `kills` times,
     // restarting the node before the next kill. Needs the bundled cluster (clusterName). kills 0:
     // the user breaks brokers (or not) and finishes the drill after `duration`, or with finish().
+    // `kills` counts every fault of the schedule, whatever its kind (see `faults`).
     int kills = 5;
     std::chrono::milliseconds killInterval{std::chrono::seconds(10)};
+    // The kinds of fault, applied in turn: fault k is faults[k % size]. Empty: kills only.
+    QList<DrillFault> faults;
+    // Fault k's victim is the leader of partition k % partitions, so the faults chase leaders
+    // across the topic (and its nodes); false: always the leader of partition 0.
+    bool chasePartitions = false;
+    // Before the next fault, every topic of the cluster must have its full ISR again, not only the
+    // drill's: for traffic of others beside the drill, so that at most one node is ever out for them too.
+    bool recoverAllTopics = false;
     std::chrono::milliseconds duration{std::chrono::seconds(60)}; // with kills 0 only
     QString clusterName;  // the bundled cluster to kill nodes of; empty: an external cluster
     QString clustersRoot; // empty: LocalCluster::defaultClustersRoot()
@@ -42,12 +61,14 @@ struct DrillConfig {
 // A first check before anything is sent: a sentence per problem (empty when fine).
 QStringList validateDrillConfig(const DrillConfig &config);
 
+// One fault of the schedule (named for its first kind: a kill).
 struct DrillKill {
-    QDateTime killedAt; // UTC
+    DrillFault fault = DrillFault::Kill;
+    QDateTime killedAt; // UTC: when the node was killed, paused or stopped
     int node = -1;
     int partition = 0;  // the partition whose leader it was
-    QDateTime restartedAt; // invalid: not restarted (yet)
-    // Added by the engine: partition 0's leader once metadata showed a new one (-1: not seen),
+    QDateTime restartedAt; // invalid: not restarted or resumed (yet)
+    // Added by the engine: `partition`'s leader once metadata showed a new one (-1: not seen),
     // and the longest time any partition the node led went without a live leader after the kill
     // (ms, as seen by metadata polled about every 250 ms; -1: not measured).
     int newLeader = -1;
@@ -83,6 +104,7 @@ struct DrillReport {
     bool drainedToEnd = true;  // the consumer reached every partition's end as of the last send
     QStringList notes;         // what went differently than planned, a sentence each
     int producerRenewals = 0;  // new producers after a fatal producer error (librdkafka 2.0.2, see notes)
+    qint64 rereads = 0;        // messages the consumer read again at offsets it had read (not counted above)
     // Kafka's own check: nothing acknowledged was lost, and with idempotence nothing duplicated.
     bool guaranteeHeld() const;
     // What the settings promise held: acks=all promises nothing acknowledged is lost (acks=1 does

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "admin/requests.h"
+#include "kafka/acltypes.h"
 #include "kafka/admintypes.h"
 #include "util/result.h"
 
@@ -46,6 +47,13 @@ public:
     Status alterGroupOffsets(const QString &groupId, const QList<TopicPartitionOffset> &offsets);
     Result<QMap<QString, std::optional<Error>>> deleteGroups(const QStringList &groupIds);
     Status deleteGroupOffsets(const QString &groupId, const QString &topic, const QList<int> &partitions);
+
+    // ACLs (adminclientacls.cpp); the brokers need an authorizer. Sorted by principal, resource.
+    Result<QList<AclBinding>> describeAcls(const AclFilter &filter);
+    // Per ACL, in order: an empty optional when it was created, else the broker's refusal.
+    Result<QList<std::optional<Error>>> createAcls(const QList<AclBinding> &acls);
+    // The ACLs the filters matched and the brokers deleted.
+    Result<QList<AclBinding>> deleteAcls(const QList<AclFilter> &filters);
 
 private:
     AdminClient() = default;

@@ -75,8 +75,11 @@ Error connectionError(int code, const QString &text, const QString &bootstrap, i
     const QString lower = text.toLower();
     QString detail = text.isEmpty() ? QString::fromUtf8(rd_kafka_err2str(err)) : text;
     QString message;
-    if (lower.contains(QStringLiteral("security.protocol")) ||
-        (lower.contains(QStringLiteral("disconnected")) && lower.contains(QStringLiteral("apiversion"))))
+    if (lower.contains(QStringLiteral("might require sasl")))
+        message = QStringLiteral("The broker closed the connection after the TLS handshake: it requires SASL "
+                                 "authentication, so set the SASL mechanism, user name and password.");
+    else if (lower.contains(QStringLiteral("security.protocol")) ||
+             (lower.contains(QStringLiteral("disconnected")) && lower.contains(QStringLiteral("apiversion"))))
         message = QStringLiteral("The broker closed the connection at once: it probably expects TLS or SASL, so check "
                                  "the security protocol.");
     else if (err == RD_KAFKA_RESP_ERR__RESOLVE || lower.contains(QStringLiteral("resolve")))

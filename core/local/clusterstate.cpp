@@ -118,6 +118,7 @@ QByteArray ClusterState::toJson() const
         {QStringLiteral("clusterId"), clusterId},
         {QStringLiteral("kafkaVersion"), kafkaVersion},
         {QStringLiteral("createdAt"), createdAt.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("secure"), secure},
         {QStringLiteral("nodes"), nodeArray},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
@@ -141,6 +142,7 @@ Result<ClusterState> ClusterState::fromJson(const QByteArray &json)
     state.clusterId = root.value(QStringLiteral("clusterId")).toString();
     state.kafkaVersion = root.value(QStringLiteral("kafkaVersion")).toString();
     state.createdAt = QDateTime::fromString(root.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs);
+    state.secure = root.value(QStringLiteral("secure")).toBool(false); // absent: made before security existed
     if (state.name.isEmpty() || state.clusterId.isEmpty())
         return failure(QStringLiteral("The cluster state file lacks the cluster's name or id."));
 

@@ -40,6 +40,9 @@ struct ClusterState {
     QString clusterId;
     QString kafkaVersion;
     QDateTime createdAt;
+    // SASL_SSL with SCRAM-SHA-512 on the broker ports, ACLs enforced (local/clustersecurity.h);
+    // chosen when the cluster is created.
+    bool secure = false;
     QList<NodeState> nodes;
 
     QString bootstrapServers() const;

@@ -38,15 +38,6 @@ bool copyResource(const QString &resource, const QString &target)
     return out.commit();
 }
 
-bool writeText(const QString &path, const QString &text)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text))
-        return false;
-    f.write(text.toUtf8());
-    return f.commit();
-}
-
 } // namespace
 
 namespace {
@@ -195,6 +186,7 @@ Result<ClusterState> LocalCluster::create(const StartOptions &options)
     s.clusterId = nodelauncher::generateClusterId();
     s.kafkaVersion = KafkaDistribution::kafkaVersion();
     s.createdAt = QDateTime::currentDateTimeUtc();
+    s.secure = options.secure;
     QList<NodeSpec> specs;
     for (int i = 0; i < count; ++i) {
         const int id = i + 1;
@@ -203,7 +195,10 @@ Result<ClusterState> LocalCluster::create(const StartOptions &options)
         s.nodes << NodeState{id, spec.brokerPort, spec.controllerPort, 0, NodeIntent::Stopped, {}};
     }
 
-    report(QStringLiteral("Creating cluster \"%1\" with %2 nodes in %3").arg(name()).arg(count).arg(m_paths.dir()));
+    report(QStringLiteral("Creating %1cluster \"%2\" with %3 nodes in %4")
+               .arg(s.secure ? QStringLiteral("secure ") : QString(), name())
+               .arg(count)
+               .arg(m_paths.dir()));
     if (!QDir().mkpath(m_paths.dir()))
         return failure(QStringLiteral("Could not create %1.").arg(m_paths.dir()));
     const auto abandon = [this](Error e) -> Result<ClusterState> {
@@ -212,18 +207,10 @@ Result<ClusterState> LocalCluster::create(const StartOptions &options)
     };
     if (!copyResource(QStringLiteral(":/kafdesk/kafka/log4j2.properties"), m_paths.log4jConfig()))
         return abandon(failure(QStringLiteral("Could not write %1.").arg(m_paths.log4jConfig())));
-    for (const NodeSpec &spec : std::as_const(specs)) {
-        QDir().mkpath(m_paths.nodeDataDir(spec.id));
-        QDir().mkpath(m_paths.nodeLogDir(spec.id));
-        const QString text = renderProperties(nodeProperties(spec, specs),
-                                              QStringLiteral("Kafdesk local cluster \"%1\", node %2 (generated)")
-                                                  .arg(name())
-                                                  .arg(spec.id));
-        if (!writeText(m_paths.nodeConfig(spec.id), text))
-            return abandon(failure(QStringLiteral("Could not write %1.").arg(m_paths.nodeConfig(spec.id))));
-    }
+    if (const Status w = writeNodeConfigs(s, specs); !w)
+        return abandon(w.error());
     report(QStringLiteral("Formatting storage with Kafka's StorageTool (cluster id %1)").arg(s.clusterId));
-    if (const Status f = nodelauncher::formatStorage(dist.value(), m_paths, s.clusterId, s.nodeIds()); !f)
+    if (const Status f = formatStorage(dist.value(), s); !f)
         return abandon(f.error());
     if (const Status w = saveState(s); !w)
         return abandon(w.error());
@@ -244,6 +231,13 @@ Result<ClusterState> LocalCluster::start(const StartOptions &options)
     if (!loaded)
         return loaded.error();
     ClusterState s = loaded.value();
+    if (options.secure && !s.secure)
+        return failure(QStringLiteral("Cluster \"%1\" already exists without security; a cluster is made secure only "
+                                      "when it is created.")
+                           .arg(name()),
+                       QStringLiteral("Remove it first with `kafdesk-ctl cluster down --name %1`, or pick another "
+                                      "--name.")
+                           .arg(name()));
     if (options.brokers > 0 && options.brokers != s.nodes.size())
         return failure(QStringLiteral("Cluster \"%1\" already has %2 nodes, not %3.")
                            .arg(name())
@@ -391,7 +385,7 @@ Status LocalCluster::reset()
         n.startedAt = {};
     }
     report(QStringLiteral("Formatting fresh storage (cluster id %1)").arg(fresh.clusterId));
-    if (const Status f = nodelauncher::formatStorage(dist.value(), m_paths, fresh.clusterId, fresh.nodeIds()); !f)
+    if (const Status f = formatStorage(dist.value(), fresh); !f)
         return f;
     if (const Status w = saveState(fresh); !w)
         return w;

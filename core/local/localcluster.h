@@ -1,6 +1,8 @@
 #pragma once
 
 #include "kafka/metadataclient.h"
+#include "local/kafkadistribution.h"
+#include "local/nodeconfig.h"
 #include "local/clusterpaths.h"
 #include "local/clusterstate.h"
 #include "util/result.h"
@@ -28,6 +30,9 @@ public:
         int brokers = 0;       // 0: the cluster's existing size, or 3 for a new one
         quint16 basePort = 0;  // 0: pick free ports; else brokers at base.., controllers after them
         std::chrono::milliseconds readyTimeout{std::chrono::seconds(120)};
+        // A new cluster only: SASL_SSL with SCRAM-SHA-512 and ACLs (local/clustersecurity.h). An
+        // existing cluster keeps what it was created with.
+        bool secure = false;
     };
 
     // Exit codes kafdesk-ctl uses; NeedsForce marks a refusal that --force overrides.
@@ -75,11 +80,26 @@ public:
     Status checkQuorum(const QList<int> &goingDown, bool force) const;
     Refusal lastRefusal() const { return m_lastRefusal; }
 
+    // librdkafka settings that reach this cluster: bootstrap.servers, and on a secure cluster the
+    // SASL_SSL settings of `user` (default: the admin) with its password and the cluster's CA.
+    Result<QMap<QString, QString>> clientConfig(const QString &user = {}) const;
+    // The --command-config file for Kafka's own tools (the admin's settings) on a secure
+    // cluster; empty for a plaintext one.
+    QString toolCommandConfig() const;
+
     // Waits until metadata lists exactly `expected` (sorted) as live brokers.
     Result<MetadataSnapshot> waitForBrokers(const QList<int> &expected, std::chrono::milliseconds timeout) const;
 
 private:
     Result<ClusterState> create(const StartOptions &options);
+    // The node configs of a new cluster, with its certificates and users when secure.
+    Status writeNodeConfigs(const ClusterState &state, const QList<NodeSpec> &specs);
+    // StorageTool format of every node (with the SCRAM users on a secure cluster).
+    Status formatStorage(const KafkaDistribution &dist, const ClusterState &state);
+    // The admin's settings (secure cluster) for `bootstrap`: LocalCluster's own checks.
+    Result<QMap<QString, QString>> clientConfig(const ClusterState &state, const QString &bootstrap) const;
+    Result<QMap<QString, QString>> clientConfigFor(const ClusterState &state, const QString &bootstrap,
+                                                   const QString &user) const;
     Status launchNode(ClusterState &state, int id);
     Result<NodeState> requireNode(int id) const;
     Status saveState(const ClusterState &state) const;

@@ -64,7 +64,11 @@ Result<MetadataSnapshot> LocalCluster::waitForBrokers(const QList<int> &expected
     auto s = state();
     if (!s)
         return s.error();
-    MetadataClient client(s->bootstrapServers());
+    // On a secure cluster as its admin: the ordinary user may not even describe the cluster.
+    auto config = clientConfig(s.value(), s->bootstrapServers());
+    if (!config)
+        return config.error();
+    MetadataClient client(s->bootstrapServers(), config.value());
     if (const Status v = client.valid(); !v)
         return v.error();
     QList<int> want = expected;
@@ -117,15 +121,21 @@ Status LocalCluster::waitForNodeUp(int id, std::chrono::milliseconds timeout)
         return md.error();
     // Right after a SIGKILL the cluster still lists the dead broker until its session times out,
     // so "listed" alone can be stale. The new process is up once it answers on its own listener.
-    auto node = requireNode(id);
+    auto s = state();
+    if (!s)
+        return s.error();
+    const NodeState *node = s->node(id);
     if (!node)
-        return node.error();
+        return failure(QStringLiteral("Cluster \"%1\" has no node %2.").arg(name()).arg(id));
+    auto config = clientConfig(s.value(), node->brokerAddress());
+    if (!config)
+        return config.error();
     for (;;) {
         if (cancelled())
             return cancelledError();
         // A fresh client knows only this address, so any answer comes from the new process
         // (librdkafka names a bootstrap broker -1, hence no check of the answering id).
-        MetadataClient own(node->brokerAddress());
+        MetadataClient own(node->brokerAddress(), config.value());
         if (own.fetch(1500, false))
             return ok();
         if (timer.elapsed() > timeout.count())

@@ -121,4 +121,16 @@ QString propertyValue(const Properties &properties, const QString &key)
     return {};
 }
 
+void overrideProperties(Properties &properties, const Properties &overrides)
+{
+    for (const auto &[key, value] : overrides) {
+        // An init-capture: clang 14 (the sanitizer builds) cannot capture a structured binding.
+        auto it = std::find_if(properties.begin(), properties.end(), [&key = key](const auto &p) { return p.first == key; });
+        if (it != properties.end())
+            it->second = value;
+        else
+            properties.append({key, value});
+    }
+}
+
 } // namespace kafdesk

@@ -26,5 +26,7 @@ QString renderProperties(const Properties &properties, const QString &headerComm
 // Parses the simple key=value form that renderProperties writes (and Kafka's own files use).
 Properties parseProperties(const QString &text);
 QString propertyValue(const Properties &properties, const QString &key);
+// Sets each of `overrides` in `properties`: in place where the key is there, else at the end.
+void overrideProperties(Properties &properties, const Properties &overrides);
 
 } // namespace kafdesk

@@ -54,7 +54,7 @@ QStringList nodeArguments(const KafkaDistribution &dist, const ClusterPaths &pat
 }
 
 Status formatStorage(const KafkaDistribution &dist, const ClusterPaths &paths, const QString &clusterId,
-                     const QList<int> &nodeIds)
+                     const QList<int> &nodeIds, const QStringList &extraArguments)
 {
     std::vector<std::unique_ptr<QProcess>> tools;
     for (const int id : nodeIds) {
@@ -64,7 +64,7 @@ Status formatStorage(const KafkaDistribution &dist, const ClusterPaths &paths, c
         QStringList args{QStringLiteral("-Xmx256m"), QStringLiteral("-XX:TieredStopAtLevel=1")};
         args << jvmBaseArguments(dist, paths, paths.nodeLogDir(id));
         args << QStringLiteral("kafka.tools.StorageTool") << QStringLiteral("format") << QStringLiteral("-t")
-             << clusterId << QStringLiteral("-c") << paths.nodeConfig(id);
+             << clusterId << QStringLiteral("-c") << paths.nodeConfig(id) << extraArguments;
         p->start(dist.javaPath, args);
         tools.push_back(std::move(p));
     }

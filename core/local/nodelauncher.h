@@ -15,9 +15,10 @@ QString generateClusterId();
 // The java command line of one node (what bin/kafka-server-start.sh runs, with a small heap).
 QStringList nodeArguments(const KafkaDistribution &dist, const ClusterPaths &paths, int nodeId);
 
-// Formats every node's storage with Kafka's StorageTool, in parallel.
+// Formats every node's storage with Kafka's StorageTool, in parallel. `extraArguments` go after
+// the tool's own (a secure cluster's SCRAM users).
 Status formatStorage(const KafkaDistribution &dist, const ClusterPaths &paths, const QString &clusterId,
-                     const QList<int> &nodeIds);
+                     const QList<int> &nodeIds, const QStringList &extraArguments = {});
 
 // Starts the node's JVM detached from this process (it outlives kafdesk-ctl) and returns its pid.
 Result<qint64> launch(const KafkaDistribution &dist, const ClusterPaths &paths, int nodeId);

@@ -81,10 +81,11 @@ Result<QuorumStatus> QuorumStatus::parse(const QString &output)
     return s;
 }
 
-QStringList QuorumStatus::commandArguments(const QString &classPath, const QString &bootstrap)
+QStringList QuorumStatus::commandArguments(const QString &classPath, const QString &bootstrap,
+                                           const QString &commandConfig)
 {
     // A short-lived tool: a small heap and the C1 compiler only start it in about a second.
-    return {QStringLiteral("-Xmx256m"),
+    QStringList args{QStringLiteral("-Xmx256m"),
             QStringLiteral("-XX:TieredStopAtLevel=1"),
             QStringLiteral("-XX:+UseSerialGC"),
             QStringLiteral("-Dlog4j2.level=WARN"),
@@ -92,20 +93,23 @@ QStringList QuorumStatus::commandArguments(const QString &classPath, const QStri
             classPath,
             QStringLiteral("org.apache.kafka.tools.MetadataQuorumCommand"),
             QStringLiteral("--bootstrap-server"),
-            bootstrap,
-            QStringLiteral("describe"),
-            QStringLiteral("--status")};
+            bootstrap};
+    // A main option: before the subcommand, for argparse4j.
+    if (!commandConfig.isEmpty())
+        args << QStringLiteral("--command-config") << commandConfig;
+    args << QStringLiteral("describe") << QStringLiteral("--status");
+    return args;
 }
 
 Result<QuorumStatus> QuorumStatus::fetch(const QString &bootstrap, std::chrono::milliseconds timeout,
-                                         const std::atomic_bool *cancel)
+                                         const std::atomic_bool *cancel, const QString &commandConfig)
 {
     auto dist = KafkaDistribution::locate();
     if (!dist)
         return dist.error();
     QProcess process;
     process.setProcessChannelMode(QProcess::SeparateChannels);
-    process.start(dist->javaPath, commandArguments(dist->classPath(), bootstrap));
+    process.start(dist->javaPath, commandArguments(dist->classPath(), bootstrap, commandConfig));
     if (!process.waitForStarted(10000))
         return failure(QStringLiteral("Could not run %1.").arg(dist->javaPath), process.errorString());
     QElapsedTimer timer;

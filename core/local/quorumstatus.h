@@ -27,13 +27,15 @@ struct QuorumStatus {
     // (Kafka 3.9 and later: [{"id": 1, "endpoints": [...]}, ...]) or as a plain id list ([1,2,3]).
     static Result<QuorumStatus> parse(const QString &output);
 
-    // The java arguments (after the java binary) that run the command against `bootstrap`.
-    static QStringList commandArguments(const QString &classPath, const QString &bootstrap);
+    // The java arguments (after the java binary) that run the command against `bootstrap`;
+    // `commandConfig` is a client properties file (a secure cluster's admin settings), or empty.
+    static QStringList commandArguments(const QString &classPath, const QString &bootstrap,
+                                        const QString &commandConfig = {});
 
     // Runs the command in a JVM and parses what it prints. Blocks for a few seconds (JVM start),
     // up to `timeout`: call it on a worker thread only. Gives up early once *cancel is set.
     static Result<QuorumStatus> fetch(const QString &bootstrap, std::chrono::milliseconds timeout,
-                                      const std::atomic_bool *cancel = nullptr);
+                                      const std::atomic_bool *cancel = nullptr, const QString &commandConfig = {});
 
     friend bool operator==(const QuorumStatus &, const QuorumStatus &) = default;
 };

@@ -258,10 +258,11 @@ QString preview(QByteArrayView bytes, Decoder decoder, int maxChars)
     case Decoder::Int32:
     case Decoder::Int64:
     case Decoder::Float64: {
-        const Decoded number = numberOf(bytes, decoder);
-        if (number.error.isEmpty())
-            return number.text;
         const qsizetype expected = decoder == Decoder::Int32 ? 4 : 8;
+        // Only the right size is decoded: numberOf() would write the hex of a wrong-sized value
+        // whole, megabytes of it for a big message, before the cell cuts it to one line.
+        if (bytes.size() == expected)
+            return numberOf(bytes, decoder).text;
         return oneLine(tr("(%1 bytes, not %2) ").arg(bytes.size()).arg(expected) +
                            hexPreview(bytes, maxChars),
                        maxChars, false);

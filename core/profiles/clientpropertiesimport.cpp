@@ -17,6 +17,8 @@ namespace {
 
 using namespace importdetail;
 
+constexpr qint64 maxFileBytes = 1024 * 1024;
+
 const QString plainModule = QStringLiteral("org.apache.kafka.common.security.plain.PlainLoginModule");
 const QString scramModule = QStringLiteral("org.apache.kafka.common.security.scram.ScramLoginModule");
 
@@ -41,10 +43,22 @@ ClientPropertiesImport ClientPropertiesImport::fromText(const QString &text, con
 
 Result<ClientPropertiesImport> ClientPropertiesImport::fromFile(const QString &path, const QString &profileName)
 {
+    if (QFileInfo(path).isDir())
+        return failure(QStringLiteral("%1 is a directory, not a file.").arg(path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return failure(QStringLiteral("Cannot read %1.").arg(path), file.errorString());
+    // A wrong file chosen by mistake (a log, a JAR, a disk image) is refused with a reason rather
+    // than read whole and reported key by garbage key.
+    if (file.size() > maxFileBytes)
+        return failure(QStringLiteral("%1 is %2 MB: a client.properties file is small, and Kafdesk reads files of up "
+                                      "to 1 MB.")
+                           .arg(QFileInfo(path).fileName(), QString::number(double(file.size()) / (1024 * 1024), 'f', 1)));
     const QByteArray bytes = file.readAll();
+    if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0)
+        return failure(QStringLiteral("%1 is not a text file (it has a NUL byte at byte %2): choose the "
+                                      "client.properties file itself.")
+                           .arg(QFileInfo(path).fileName(), QString::number(nul)));
     // Java reads .properties as ISO 8859-1; most files today are UTF-8 (a superset for ASCII).
     QStringDecoder utf8(QStringDecoder::Utf8);
     QString text = utf8(bytes);
@@ -147,7 +161,16 @@ void ClientPropertiesImport::import(const QList<JavaProperty> &entries)
     QMap<QString, QString> props;
     QStringList order;
     QMap<QString, QList<int>> lines;
+    if (entries.isEmpty())
+        m_notes << QStringLiteral("No properties are set: there are only comments and blank lines.");
     for (const JavaProperty &e : entries) {
+        if (e.malformedEscape) {
+            // Java refuses the whole file; the other keys are still worth taking.
+            leaveOut(e.key, QStringLiteral("Line %1 has a malformed \\uXXXX escape (Java refuses the file): write "
+                                           "four hex digits, such as \\u00e9.")
+                                .arg(e.line));
+            continue;
+        }
         if (!props.contains(e.key))
             order << e.key;
         props.insert(e.key, e.value);
@@ -290,6 +313,19 @@ void ClientPropertiesImport::importOther(const QString &key, const QString &valu
     if (value.trimmed().isEmpty()) {
         leaveOut(key, QStringLiteral("It has no value."));
         return;
+    }
+    // librdkafka takes C strings: a NUL would cut the value short without a word. Line breaks
+    // and tabs stay allowed (ssl.ca.pem holds a whole PEM text).
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const QChar c = value.at(i);
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\r') &&
+            c != QLatin1Char('\t')) {
+            leaveOut(key, QStringLiteral("Its value holds control characters (U+%1 at position %2), which no "
+                                         "librdkafka property takes.")
+                              .arg(QString::number(c.unicode(), 16).toUpper(), 4, QLatin1Char('0'))
+                              .arg(i + 1));
+            return;
+        }
     }
     if (key.endsWith(QLatin1String(".serializer")) || key.endsWith(QLatin1String(".deserializer"))) {
         leaveOut(key, QStringLiteral("Java serializers do not apply: Kafdesk reads and writes the raw bytes and "

@@ -27,8 +27,8 @@ bool endsWithOddBackslashes(const QString &s)
     return count % 2 == 1;
 }
 
-// java.util.Properties' loadConvert.
-QString unescape(const QString &s)
+// java.util.Properties' loadConvert; *malformed is set for a \u without four hex digits.
+QString unescape(const QString &s, bool *malformed)
 {
     QString out;
     out.reserve(s.size());
@@ -39,14 +39,15 @@ QString unescape(const QString &s)
             continue;
         }
         const QChar e = s[++i];
-        if (e == QLatin1Char('u') && i + 4 < s.size()) {
-            bool ok = false;
-            const ushort code = s.mid(i + 1, 4).toUShort(&ok, 16);
-            if (ok) {
-                out += QChar(code);
+        if (e == QLatin1Char('u')) {
+            static const QRegularExpression hex4(QStringLiteral("^[0-9A-Fa-f]{4}$"));
+            const QString digits = s.mid(i + 1, 4);
+            if (hex4.match(digits).hasMatch()) {
+                out += QChar(digits.toUShort(nullptr, 16));
                 i += 4;
                 continue;
             }
+            *malformed = true;
         }
         if (e == QLatin1Char('t'))
             out += QLatin1Char('\t');
@@ -87,7 +88,10 @@ JavaProperty splitEntry(const QString &line, int lineNumber)
     if (!hasSeparator && v < line.size() && (line[v] == QLatin1Char('=') || line[v] == QLatin1Char(':')))
         ++v;
     v = skipSpace(line, v);
-    return {unescape(key), unescape(line.mid(v)), lineNumber};
+    bool malformed = false;
+    QString k = unescape(key, &malformed);
+    QString value = unescape(line.mid(v), &malformed);
+    return {std::move(k), std::move(value), lineNumber, malformed};
 }
 
 } // namespace

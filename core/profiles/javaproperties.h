@@ -12,6 +12,9 @@ struct JavaProperty {
     QString key;
     QString value;
     int line = 0; // where the entry starts, from 1
+    // A \u not followed by four hex digits, which java.util.Properties refuses ("Malformed
+    // \uxxxx encoding"); the text is kept as it is, for the caller to leave the entry out.
+    bool malformedEscape = false;
 };
 
 // Parses a Java .properties text as java.util.Properties.load does: key=value, key:value and

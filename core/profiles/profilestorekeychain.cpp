@@ -171,7 +171,7 @@ void ProfileStore::runKeychain(const QList<KeychainOp> &ops, Completion done)
         job->setAutoDelete(true);
         job->setInsecureFallback(false);
         job->setKey(op.key);
-        connect(job, &QKeychain::Job::finished, this, [this, run, finish, op](QKeychain::Job *finishedJob) {
+        connect(job, &QKeychain::Job::finished, this, [run, finish, op](QKeychain::Job *finishedJob) {
             if (run->finished)
                 return;
             const QKeychain::Error error = finishedJob->error();

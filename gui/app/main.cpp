@@ -4,9 +4,12 @@
 #include "kafdesk_build_config.h"
 #include "settings.h"
 #include "views/mainwindow.h"
+#include "widgets/startupprobe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -36,6 +39,9 @@ int main(int argc, char *argv[])
     kafdesk::MainWindow window(options);
     kafdesk::UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &kafdesk::UnixSignalWatcher::terminationRequested, &window, &QWidget::close);
+    std::unique_ptr<kafdesk::StartupProbe> probe;
+    if (qEnvironmentVariableIsSet("KAFDESK_BENCH_STARTUP"))
+        probe = std::make_unique<kafdesk::StartupProbe>(&window, qEnvironmentVariableIntValue("KAFDESK_BENCH_STARTUP"));
     window.show();
     return QApplication::exec();
 }

@@ -62,18 +62,38 @@ void LocalClusterController::run(LocalClusterJob *job, Kind kind, bool cancellab
     job->start();
 }
 
+namespace {
+
+// The settings that reach a started cluster, read on the job's thread for the window to connect with.
+Result<ClusterState> keepClientConfig(LocalCluster &c, Result<ClusterState> started,
+                                      const std::shared_ptr<QMap<QString, QString>> &clientConfig)
+{
+    if (!started)
+        return started;
+    auto config = c.clientConfig();
+    if (!config)
+        return config.error();
+    *clientConfig = config.value();
+    return started;
+}
+
+} // namespace
+
 void LocalClusterController::start()
 {
     if (m_job)
         return;
     auto startedByUs = m_startedByUs;
+    auto clientConfig = m_clientConfig;
     const int newClusterBrokers = m_newClusterBrokers;
+    const bool secure = m_secureNewCluster;
     // Attaching to a cluster that already runs does not make it ours to stop at quit.
-    auto operation = [startedByUs, newClusterBrokers](LocalCluster &c) -> Result<ClusterState> {
+    auto operation = [startedByUs, clientConfig, newClusterBrokers, secure](LocalCluster &c) -> Result<ClusterState> {
         LocalCluster::StartOptions options;
         bool allRunning = false;
         if (!c.exists()) {
             options.brokers = newClusterBrokers;
+            options.secure = secure;
         } else if (auto seen = c.observe(); seen) {
             allRunning = std::all_of(seen->cbegin(), seen->cend(),
                                      [](const NodeObservation &o) { return o.status == NodeStatus::Running; });
@@ -81,7 +101,7 @@ void LocalClusterController::start()
         auto started = c.start(options);
         if (started && !allRunning)
             *startedByUs = true;
-        return started;
+        return keepClientConfig(c, std::move(started), clientConfig);
     };
     auto *job = new LocalClusterJob(m_name, m_root, tr("Starting the local cluster"), operation, this);
     connect(job, &LocalClusterJob::succeeded, this, &LocalClusterController::started);
@@ -123,6 +143,40 @@ void LocalClusterController::reset()
         else
             Q_EMIT stopped();
     });
+    connect(job, &LocalClusterJob::failed, this, &LocalClusterController::failed);
+    run(job, Kind::Cluster, false);
+}
+
+void LocalClusterController::recreate(bool secure)
+{
+    if (m_job)
+        return;
+    mark(secure ? tr("Recreated the cluster, secured (SASL_SSL, ACLs)") : tr("Recreated the cluster, plaintext"), -1);
+    auto startedByUs = m_startedByUs;
+    auto clientConfig = m_clientConfig;
+    const int fallbackBrokers = m_newClusterBrokers;
+    auto operation = [startedByUs, clientConfig, fallbackBrokers, secure](LocalCluster &c) -> Result<ClusterState> {
+        int brokers = fallbackBrokers; // the same size as before
+        if (auto old = c.state(); old && !old->nodes.isEmpty())
+            brokers = static_cast<int>(old->nodes.size());
+        if (c.exists()) {
+            if (const Status s = c.down(); !s)
+                return s.error();
+        }
+        LocalCluster::StartOptions options;
+        options.brokers = brokers;
+        options.secure = secure;
+        auto started = c.start(options);
+        if (started)
+            *startedByUs = true;
+        return keepClientConfig(c, std::move(started), clientConfig);
+    };
+    auto *job = new LocalClusterJob(m_name, m_root,
+                                    secure ? tr("Recreating the local cluster, secured")
+                                           : tr("Recreating the local cluster, plaintext"),
+                                    operation, this);
+    job->setProperty("stopping", true); // removing half-way would leave nothing to start
+    connect(job, &LocalClusterJob::succeeded, this, &LocalClusterController::started);
     connect(job, &LocalClusterJob::failed, this, &LocalClusterController::failed);
     run(job, Kind::Cluster, false);
 }

@@ -5,6 +5,7 @@
 #include "local/clusterstate.h"
 #include "local/localclusterjob.h"
 
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 
@@ -36,12 +37,22 @@ public:
     bool isCancellable() const;
     QString busyTitle() const;
     bool startedByUs() const { return *m_startedByUs; }
+    // A cluster this controller creates is secure (SASL_SSL, SCRAM users, ACLs); an existing one
+    // keeps what it was created with.
+    void setSecureNewCluster(bool secure) { m_secureNewCluster = secure; }
+    // The librdkafka settings that reach the cluster last started or attached to (bootstrap.servers
+    // and, on a secure cluster, its admin's SASL_SSL settings), read by the start job off the GUI
+    // thread; empty before the first start.
+    QMap<QString, QString> clientConfig() const { return *m_clientConfig; }
 
     void start(); // or attach, when it runs already
     void stop();
     void cancel();
     // Wipes every node's data under a fresh cluster id; restarts the cluster if it ran.
     void reset();
+    // Removes the cluster (all of its data) and creates it afresh, secured (SASL_SSL, SCRAM users,
+    // ACLs) or plaintext: a cluster's security is chosen when it is created.
+    void recreate(bool secure);
     // Panel actions. `force` takes a node down even when that stalls the controller quorum (the
     // user confirmed it).
     void runNodeAction(kafdesk::NodeAction action, int nodeId, bool force);
@@ -71,6 +82,8 @@ private:
     int m_newClusterBrokers;
     QPointer<LocalClusterJob> m_job;
     std::shared_ptr<bool> m_startedByUs = std::make_shared<bool>(false);
+    bool m_secureNewCluster = false;
+    std::shared_ptr<QMap<QString, QString>> m_clientConfig = std::make_shared<QMap<QString, QString>>();
 };
 
 } // namespace kafdesk

@@ -4,6 +4,7 @@
 #include "views/localclusterpage.h"
 
 #include "cluster/clustersession.h"
+#include "local/clustersecurity.h"
 #include "local/localcluster.h"
 #include "models/localnodemodel.h"
 #include "settings.h"
@@ -290,8 +291,11 @@ void LocalClusterPage::fetchQuorum()
         m_model->setActiveController(activeController());
         updateQuorumLabel();
     });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [bootstrap, cancel = m_cancelWork] {
-        return QuorumStatus::fetch(bootstrap, quorumTimeout, cancel.get());
+    // A secure cluster's tool runs as its admin, from the command config in the cluster's directory.
+    const LocalCluster local(m_state.name, m_controller->clustersRoot()); // paths only: no file is read
+    const QString commandConfig = m_state.secure ? clustersecurity::adminCommandConfig(local.paths()) : QString();
+    watcher->setFuture(QtConcurrent::run(&m_pool, [bootstrap, commandConfig, cancel = m_cancelWork] {
+        return QuorumStatus::fetch(bootstrap, quorumTimeout, cancel.get(), commandConfig);
     }));
 }
 
@@ -304,8 +308,11 @@ void LocalClusterPage::updateSummary()
     const QString dir = m_controller->clustersRoot() + QLatin1Char('/') + m_state.name;
     const int nodes = static_cast<int>(m_state.nodes.size());
     const QString size = nodes == 1 ? tr("1 node on 127.0.0.1") : tr("%1 nodes on 127.0.0.1").arg(nodes);
-    m_summary->setText(tr("<b>%1</b> &nbsp;·&nbsp; Apache Kafka %2 (KRaft) &nbsp;·&nbsp; %3 &nbsp;·&nbsp; data in %4")
-                           .arg(m_state.name.toHtmlEscaped(), m_state.kafkaVersion.toHtmlEscaped(), size,
+    const QString security = m_state.secure ? tr("secured: SASL_SSL, ACLs enforced, connected as admin")
+                                            : tr("plaintext, no ACLs enforced");
+    m_summary->setText(tr("<b>%1</b> &nbsp;·&nbsp; Apache Kafka %2 (KRaft) &nbsp;·&nbsp; %3 &nbsp;·&nbsp; %4 "
+                          "&nbsp;·&nbsp; data in %5")
+                           .arg(m_state.name.toHtmlEscaped(), m_state.kafkaVersion.toHtmlEscaped(), size, security,
                                 dir.toHtmlEscaped()));
     m_summary->setToolTip(tr("Each node is a broker and a controller (a voter of the KRaft quorum), run by Kafdesk."));
 }

@@ -66,6 +66,7 @@ public:
     QAction *startClusterAction() const { return m_startAll; }
     QAction *stopClusterAction() const { return m_stopAll; }
     QAction *resetClusterAction() const { return m_reset; }
+    QAction *recreateClusterAction() const { return m_recreate; }
     bool selectNode(int nodeId);
     int selectedNode() const;
     LocalNodeModel *nodeModel() const { return m_model; }
@@ -105,6 +106,7 @@ private:
     void continueNodeAction(NodeAction action, int nodeId, const Preflight *preflight);
     void requestStopCluster();
     void requestResetCluster();
+    void requestRecreateCluster();
     void onActionFinished();
     void onActionFailed(const Error &error);
     bool confirm(const Confirmation &c) const;
@@ -125,6 +127,7 @@ private:
     QAction *m_startAll = nullptr;
     QAction *m_stopAll = nullptr;
     QAction *m_reset = nullptr;
+    QAction *m_recreate = nullptr; // as secured, or as plaintext when it is secured
     QProgressBar *m_busyBar;
     QLabel *m_busyLabel;
     QPushButton *m_cancel;

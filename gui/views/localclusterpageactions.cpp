@@ -120,7 +120,9 @@ void LocalClusterPage::buildActions()
     m_reset = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("Reset…"), this);
     m_reset->setObjectName(QStringLiteral("clusterReset"));
     m_reset->setProperty("idleTip", tr("Wipe every node's data: no topic, message or group is left"));
-    for (QAction *a : {m_startAll, m_stopAll, m_reset}) {
+    m_recreate = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Recreate Secured…"), this);
+    m_recreate->setObjectName(QStringLiteral("clusterRecreate"));
+    for (QAction *a : {m_startAll, m_stopAll, m_reset, m_recreate}) {
         a->setToolTip(a->property("idleTip").toString());
         m_toolbar->addAction(a);
     }
@@ -130,6 +132,7 @@ void LocalClusterPage::buildActions()
     });
     connect(m_stopAll, &QAction::triggered, this, &LocalClusterPage::requestStopCluster);
     connect(m_reset, &QAction::triggered, this, &LocalClusterPage::requestResetCluster);
+    connect(m_recreate, &QAction::triggered, this, &LocalClusterPage::requestRecreateCluster);
 }
 
 void LocalClusterPage::updateActions()
@@ -161,7 +164,14 @@ void LocalClusterPage::updateActions()
     m_startAll->setEnabled(!busy && known && anyDown);
     m_stopAll->setEnabled(!busy && known && anyUp);
     m_reset->setEnabled(!busy && known);
-    for (QAction *a : {m_startAll, m_stopAll, m_reset})
+    // A cluster's security is fixed when it is created: changing it means a new cluster.
+    m_recreate->setText(m_state.secure ? tr("Recreate Plaintext…") : tr("Recreate Secured…"));
+    m_recreate->setProperty("idleTip", m_state.secure
+                                           ? tr("Remove this cluster and create it again without TLS, SASL or ACLs")
+                                           : tr("Remove this cluster and create it again with TLS, SCRAM users "
+                                                "(admin, app) and ACLs enforced"));
+    m_recreate->setEnabled(!busy && known);
+    for (QAction *a : {m_startAll, m_stopAll, m_reset, m_recreate})
         a->setToolTip(busy ? busyTip : a->property("idleTip").toString());
 }
 
@@ -299,6 +309,26 @@ void LocalClusterPage::requestResetCluster()
     c.typeToConfirm = m_state.name;
     if (confirm(c))
         m_controller->reset();
+}
+
+void LocalClusterPage::requestRecreateCluster()
+{
+    if (m_controller->isBusy() || m_preflight)
+        return;
+    const bool secure = !m_state.secure;
+    Confirmation c;
+    c.title = secure ? tr("Recreate the Local Cluster, Secured") : tr("Recreate the Local Cluster, Plaintext");
+    c.text = tr("Remove \u201c%1\u201d with all of its data and create it again?").arg(m_state.name);
+    c.detail = secure ? tr("Every topic, message, consumer group and offset is deleted. The new cluster's brokers "
+                           "speak only SASL_SSL: a CA and node certificates are generated, users admin (super "
+                           "user) and app (only what ACLs allow) get random passwords, kept in the cluster's "
+                           "own directory, readable by you only. Kafdesk connects as admin.")
+                      : tr("Every topic, message, consumer group and offset is deleted. The new cluster speaks "
+                           "PLAINTEXT: anyone on this machine can connect, and everyone is allowed everything.");
+    c.acceptText = tr("Recreate");
+    c.typeToConfirm = m_state.name;
+    if (confirm(c))
+        m_controller->recreate(secure);
 }
 
 void LocalClusterPage::onActionFinished()

@@ -2,6 +2,7 @@
 
 #include "cluster/replicationhistory.h"
 #include "views/clustermappage.h"
+#include "views/aclspage.h"
 #include "views/drillpage.h"
 #include "views/timelinepage.h"
 #include "views/mainwindow.h"
@@ -75,7 +76,10 @@ MainWindow::MainWindow(Options options, QWidget *parent)
         // "local" is the one most people have: its name says nothing more.
         const QString name = state.name == QLatin1String("local") ? tr("Local cluster")
                                                                    : tr("Local cluster %1").arg(state.name);
-        attachSession(ConnectionSettings::forBootstrap(state.bootstrapServers(), name), QColor(), true);
+        ConnectionSettings settings = ConnectionSettings::forBootstrap(state.bootstrapServers(), name);
+        if (state.secure && !m_local->clientConfig().isEmpty()) // the admin's settings, from the start job
+            settings.clientConfig = m_local->clientConfig();
+        attachSession(settings, QColor(), true);
     });
     connect(m_local, &LocalClusterController::stopped, this, [this] {
         if (m_sessionIsLocal)
@@ -126,6 +130,7 @@ void MainWindow::buildCentre()
     m_topics = new TopicsPage(m_stack);
     m_topicDetail = new TopicDetailPage(m_stack);
     m_groups = new GroupsPage(m_stack);
+    m_acls = new AclsPage(m_stack);
     m_groupDetail = new GroupDetailPage(m_stack);
     m_produce = new ProducePage(m_stack);
     m_consume = new ConsumePage(m_stack);
@@ -201,7 +206,7 @@ void MainWindow::showInStack(QWidget *page)
 QList<ClusterPage *> MainWindow::pages() const
 {
     return {m_overview, m_brokers, m_topics, m_topicDetail, m_groups, m_groupDetail,
-            m_produce, m_consume, m_groupLab, m_clusterMap, m_timeline, m_drill, m_localPage};
+            m_produce, m_consume, m_groupLab, m_clusterMap, m_timeline, m_drill, m_localPage, m_acls};
 }
 
 ClusterPage *MainWindow::page(NavigationTree::Page page) const
@@ -220,6 +225,7 @@ ClusterPage *MainWindow::page(NavigationTree::Page page) const
     case NavigationTree::Page::Timeline: return m_timeline;
     case NavigationTree::Page::Drill: return m_drill;
     case NavigationTree::Page::LocalCluster: return m_localPage;
+    case NavigationTree::Page::Acls: return m_acls;
     case NavigationTree::Page::None: break;
     }
     return nullptr;

@@ -20,6 +20,7 @@ class ClusterPage;
 class ConnectionBadge;
 class ConnectionsDialog;
 class GroupsPage;
+class AclsPage;
 class LocalClusterController;
 class LocalClusterPage;
 class MessageBanner;
@@ -130,6 +131,7 @@ private:
     TopicsPage *m_topics = nullptr;
     TopicDetailPage *m_topicDetail = nullptr;
     GroupsPage *m_groups = nullptr;
+    AclsPage *m_acls = nullptr;
     GroupDetailPage *m_groupDetail = nullptr;
     ProducePage *m_produce = nullptr;
     ConsumePage *m_consume = nullptr;

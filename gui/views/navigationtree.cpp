@@ -60,6 +60,7 @@ void NavigationTree::setCluster(const QString &name, bool local)
     addEntry(m_root, Page::Brokers, tr("Brokers"));
     addEntry(m_root, Page::Topics, tr("Topics"));
     addEntry(m_root, Page::Groups, tr("Consumer groups"));
+    addEntry(m_root, Page::Acls, tr("ACLs"));
     addEntry(m_root, Page::Produce, tr("Produce"));
     addEntry(m_root, Page::Consume, tr("Consume"));
     addEntry(m_root, Page::GroupLab, tr("Group lab"));

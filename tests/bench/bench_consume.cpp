@@ -348,7 +348,10 @@ int main(int argc, char **argv)
     const QCommandLineOption topicOpt(QStringLiteral("topic"), QStringLiteral("an existing topic holding --messages (with --bootstrap)"),
                                       QStringLiteral("NAME"));
     const QCommandLineOption keepOpt(QStringLiteral("keep"), QStringLiteral("leave the cluster running"));
-    parser.addOptions({ctlOpt, messagesOpt, roundsOpt, brokersOpt, bootstrapOpt, clustersOpt, outOpt, topicOpt, keepOpt});
+    const QCommandLineOption nameOpt(QStringLiteral("cluster-name"),
+                                     QStringLiteral("the local cluster; one that already runs is shared: left running"),
+                                     QStringLiteral("NAME"), QStringLiteral("bench-consume"));
+    parser.addOptions({ctlOpt, messagesOpt, roundsOpt, brokersOpt, bootstrapOpt, clustersOpt, outOpt, topicOpt, keepOpt, nameOpt});
     parser.addHelpOption();
     parser.process(app);
     const qint64 messages = parser.value(messagesOpt).toLongLong();
@@ -361,11 +364,27 @@ int main(int argc, char **argv)
                                                           : QDir::currentPath() + QStringLiteral("/bench-consume-clusters");
     env.insert(QStringLiteral("KAFDESK_CLUSTERS_DIR"), clustersDir);
     const QString ctl = parser.value(ctlOpt);
-    const QString clusterName = QStringLiteral("bench-consume");
+    const QString clusterName = parser.value(nameOpt);
     QString bootstrap = parser.value(bootstrapOpt);
     const bool ownCluster = bootstrap.isEmpty();
+    // A cluster that runs already (the suite's shared one) is not ours to take down.
+    bool shared = false;
+    if (ownCluster) {
+        const Command status = run(ctl, {QStringLiteral("cluster"), QStringLiteral("status"), QStringLiteral("--name"), clusterName,
+                                         QStringLiteral("--json")},
+                                   env);
+        const QJsonArray nodes = QJsonDocument::fromJson(status.out.toUtf8()).object().value(QStringLiteral("nodes")).toArray();
+        shared = status.exitCode == 0 && !nodes.isEmpty() && std::all_of(nodes.begin(), nodes.end(), [](const QJsonValue &n) {
+                     return n.toObject().value(QStringLiteral("state")).toString() == QStringLiteral("running");
+                 });
+    }
+    QString createdTopic; // deleted from a shared cluster at the end, which is left as it was found
     auto down = [&] {
-        if (ownCluster && !parser.isSet(keepOpt))
+        if (shared && !createdTopic.isEmpty())
+            run(ctl, {QStringLiteral("topics"), QStringLiteral("delete"), createdTopic, QStringLiteral("--yes"),
+                      QStringLiteral("--bootstrap"), bootstrap},
+                env);
+        if (ownCluster && !shared && !parser.isSet(keepOpt))
             run(ctl, {QStringLiteral("cluster"), QStringLiteral("down"), QStringLiteral("--name"), clusterName, QStringLiteral("-q")}, env);
     };
     if (ownCluster) {
@@ -381,11 +400,12 @@ int main(int argc, char **argv)
         }
         bootstrap = lines.last().section(QLatin1Char('='), 1);
     }
-    say(QStringLiteral("cluster at %1").arg(bootstrap));
+    say(QStringLiteral("cluster at %1%2").arg(bootstrap, shared ? QStringLiteral(" (shared: left running)") : QString()));
 
     QString topic = parser.value(topicOpt);
     if (topic.isEmpty()) {
         topic = createAndFill(ctl, env, bootstrap, partitions, messages, valueSize);
+        createdTopic = topic;
         if (topic.isEmpty()) {
             down();
             return 2;
@@ -486,6 +506,7 @@ int main(int argc, char **argv)
         {QStringLiteral("value_bytes"), valueSize},
         {QStringLiteral("partitions"), partitions},
         {QStringLiteral("brokers"), ownCluster ? parser.value(brokersOpt).toInt() : 0},
+        {QStringLiteral("shared_cluster"), shared},
         {QStringLiteral("rounds"), roundsJson},
         {QStringLiteral("kafdesk_median_msgs_per_s"), kafdeskMedian},
         {QStringLiteral("kcat_median_msgs_per_s"), kcatMedian},

@@ -9,8 +9,10 @@
 
 Each tool gets one warm-up run, then the timed runs alternate between the tool and its peer (so that
 drifting load on a shared machine hits both alike); the result is the median wall time, with the
-median CPU time (user+sys of the child) beside it. The cluster is created with confluent-kafka
-(Debian's), and always taken down at the end. The goals are reported ("goal_met"), not enforced:
+median CPU time (user+sys of the child) beside it. The topics and groups are created with
+confluent-kafka (Debian's). The cluster is a new one, taken down at the end, unless --cluster-name
+names one that runs (the suite's shared benchmark cluster): then it is left running, with the
+benchmark's topics deleted. The goals are reported ("goal_met"), not enforced:
 the exit code is 1 only when the tools disagree (partition count, lag rows or their lag)."""
 
 import argparse
@@ -253,6 +255,8 @@ def main():
                         help="idle time after the set-up, so that the brokers are done with it (GC, "
                              "offset commits, replication) before anything is timed")
     parser.add_argument("--lag-runs", type=int, default=5)
+    parser.add_argument("--clusters-dir", help="KAFDESK_CLUSTERS_DIR of --cluster-name")
+    parser.add_argument("--cluster-name", help="a cluster to use; if it runs, it is shared: left running")
     parser.add_argument("--out")
     args = parser.parse_args()
     if args.describe_runs < 5 or args.lag_runs < 3:
@@ -264,10 +268,35 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def cluster_running(ctl_path, name, env):
+    r = subprocess.run([ctl_path, "cluster", "status", "--name", name, "--json"], env=env, capture_output=True, text=True)
+    try:
+        nodes = json.loads(r.stdout).get("nodes", []) if r.returncode == 0 else []
+    except ValueError:
+        return False
+    return bool(nodes) and all(n.get("state") == "running" for n in nodes)
+
+
+def delete_benchmark_topics(bootstrap, topics):
+    """What a shared cluster is left with: not the benchmark's topics (their groups' offsets go with them)."""
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    names = [topic_name(i) for i in range(topics)]
+    for start in range(0, len(names), 200):
+        for name, future in admin.delete_topics(names[start:start + 200], operation_timeout=120).items():
+            try:
+                future.result()
+            except KafkaException as e:
+                log(f"deleting {name}: {e}")
+    log(f"deleted the {topics} benchmark topics")
+
+
 def run(args, workdir):
     env = dict(os.environ)
-    env["KAFDESK_CLUSTERS_DIR"] = tempfile.mkdtemp(prefix="kafdesk-bench-core-")
-    name = f"bench-core-{os.getpid()}"
+    own_dir = not args.clusters_dir
+    env["KAFDESK_CLUSTERS_DIR"] = args.clusters_dir or tempfile.mkdtemp(prefix="kafdesk-bench-core-")
+    name = args.cluster_name or f"bench-core-{os.getpid()}"
+    shared = bool(args.cluster_name) and cluster_running(args.ctl, name, env)
+    bootstrap = None
     setup = {}
     admin = None
     try:
@@ -275,7 +304,8 @@ def run(args, workdir):
         out = ctl([args.ctl, "cluster", "start", "--name", name, "--brokers", str(args.brokers), "-q"], env)
         bootstrap = out.strip().splitlines()[-1].split("=", 1)[1]
         setup["cluster_start_s"] = round(time.monotonic() - t0, 2)
-        log(f"cluster {name} up at {bootstrap} in {setup['cluster_start_s']} s")
+        log(f"cluster {name} up at {bootstrap} in {setup['cluster_start_s']} s"
+            + (" (shared: left running, the benchmark topics deleted at the end)" if shared else ""))
 
         admin = AdminClient({"bootstrap.servers": bootstrap})
         t = time.monotonic()
@@ -322,8 +352,13 @@ def run(args, workdir):
         cgc_rows = cgc_lag_rows(lag_out["consumer_group_command"])
     finally:
         admin = None  # closes the client, so that it does not log the cluster going away
-        subprocess.run([args.ctl, "cluster", "down", "--name", name, "-q"], env=env)
-        shutil.rmtree(env["KAFDESK_CLUSTERS_DIR"], ignore_errors=True)
+        if shared:
+            if bootstrap:
+                delete_benchmark_topics(bootstrap, args.topics)
+        else:
+            subprocess.run([args.ctl, "cluster", "down", "--name", name, "-q"], env=env)
+            if own_dir:
+                shutil.rmtree(env["KAFDESK_CLUSTERS_DIR"], ignore_errors=True)
     expected_rows = args.groups * args.group_topics * args.group_partitions
     mismatches = []
     if ctl_partitions != args.topics * args.partitions:
@@ -361,6 +396,7 @@ def run(args, workdir):
                                  "keep 3): 30,000 replicas on 3 brokers are too heavy for a small machine"
                                  if args.replication_factor == 1 else ""),
             "broker_heap": os.environ.get("KAFDESK_BROKER_HEAP") or "512m",
+            "shared_cluster": shared,
             "partitions_total": args.topics * args.partitions,
             "groups": args.groups,
             "committed_partitions_per_group": args.group_topics * args.group_partitions,

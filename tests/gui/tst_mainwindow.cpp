@@ -99,10 +99,10 @@ private Q_SLOTS:
         // The tree: the cluster and its views, Local cluster included (the bundled one).
         NavigationTree *tree = window.navigation();
         QCOMPARE(tree->topLevelItemCount(), 1);
-        QCOMPARE(tree->topLevelItem(0)->childCount(), 11);
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 12);
         QCOMPARE(window.currentPage(), window.page(NavigationTree::Page::Overview));
         for (const auto which : {NavigationTree::Page::Brokers, NavigationTree::Page::Topics,
-                                 NavigationTree::Page::Groups, NavigationTree::Page::Produce,
+                                 NavigationTree::Page::Groups, NavigationTree::Page::Acls, NavigationTree::Page::Produce,
                                  NavigationTree::Page::Consume, NavigationTree::Page::GroupLab,
                                  NavigationTree::Page::PartitionMap, NavigationTree::Page::Timeline,
                                  NavigationTree::Page::Drill, NavigationTree::Page::LocalCluster,

@@ -49,6 +49,11 @@ private Q_SLOTS:
                               "incorrect security.protocol configuration (connecting to a SSL listener?) or broker "
                               "version is < 0.10 (see api.version.request)")
             << QStringLiteral("it probably expects TLS or SASL");
+        QTest::newRow("TLS without SASL")
+            << int(RD_KAFKA_RESP_ERR__TRANSPORT)
+            << QStringLiteral("ssl://127.0.0.1:9093/bootstrap: Disconnected: verify that security.protocol is correctly "
+                              "configured, broker might require SASL authentication (after 6ms in state UP)")
+            << QStringLiteral("it requires SASL authentication");
     }
 
     void eachCauseHasItsOwnSentence()

@@ -1,0 +1,96 @@
+#!/bin/sh
+# CI's ThreadSanitizer run (clang-14, CMake preset "tsan"): builds kafdesk-ctl and the tests that
+# exercise Kafdesk's own threads (nothing else), and runs them against the bundled cluster that
+# the tests' own fixture starts and removes. The tests are the tsan test preset's name filter in
+# CMakePresets.json (one place: `ctest --preset tsan` runs the same). Any ThreadSanitizer report
+# fails its test (halt_on_error, exit code 66) and so this script; what is suppressed, and why,
+# is in tests/sanitizers/tsan.supp.
+#   scripts/ci-tsan.sh
+# Environment: KAFDESK_TSAN_BUILD_DIR (default build/tsan), KAFDESK_TSAN_JOBS (default 2),
+# KAFDESK_TSAN_TEST_MINUTES (default 30: no test runs past that), KAFDESK_TSAN_EXTRA_OPTIONS
+# (appended to TSAN_OPTIONS, e.g. halt_on_error=0 to see every report of a run).
+# Left out: tests that kill, pause or stop brokers (their threads are the same ones, and their
+# timing means something only in the ordinary CI build).
+set -eu
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+build=${KAFDESK_TSAN_BUILD_DIR:-build/tsan}
+jobs=${KAFDESK_TSAN_JOBS:-2}
+test_minutes=${KAFDESK_TSAN_TEST_MINUTES:-30}
+
+# clang-14 and its sanitizer runtimes, installed as scripts/setup.sh installs.
+scripts/install-packages.sh clang-14 libclang-rt-14-dev
+scripts/fetch-kafka-jars.sh
+
+step() { echo "== ci-tsan: $* ($(date -u +%H:%M:%S))"; }
+started=$(date +%s)
+
+# clang-14's TSan runtime cannot map its shadow memory with more than 28 bits of mmap
+# randomisation (newer kernels default to 32): run the tests without ASLR there.
+norandom=""
+if [ "$(cat /proc/sys/vm/mmap_rnd_bits 2>/dev/null || echo 28)" -gt 28 ]; then
+    norandom="setarch $(uname -m) -R"
+    step "vm.mmap_rnd_bits > 28: the tests run under $norandom"
+fi
+
+step "configure $build"
+launcher=""
+command -v ccache >/dev/null 2>&1 && launcher="-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
+# shellcheck disable=SC2086 # $launcher is one word or none
+cmake --preset tsan -B "$build" $launcher >/dev/null
+
+# The tests: the preset's filter, "^(tst_a|tst_b|...)$"; each test's executable has its name.
+tests=$(/usr/bin/python3 -c '
+import json
+presets = json.load(open("CMakePresets.json"))["testPresets"]
+print(next(p for p in presets if p["name"] == "tsan")["filter"]["include"]["name"])
+')
+targets=$(echo "$tests" | sed -e 's/^\^(//' -e 's/)\$$//' -e 's/|/ /g')
+
+step "build kafdesk-ctl and $(echo "$targets" | wc -w) test executables: $targets"
+build_started=$(date +%s)
+# shellcheck disable=SC2086 # one word a target
+cmake --build "$build" -j"$jobs" --target kafdesk-ctl $targets
+build_seconds=$(($(date +%s) - build_started))
+
+# For every process the tests start (kafdesk-ctl included), as the tsan test preset sets them,
+# plus log_path: each process that reports writes reports.<pid> there, so a report in a child
+# (a kafdesk-ctl a test expects to fail, say) is seen too.
+reports_dir="$build/tsan-reports"
+rm -rf "$reports_dir"
+mkdir -p "$reports_dir"
+export TSAN_OPTIONS="suppressions=$here/tests/sanitizers/tsan.supp:halt_on_error=1:second_deadlock_stack=1:ignore_noninstrumented_modules=1:log_path=$reports_dir/reports ${KAFDESK_TSAN_EXTRA_OPTIONS:-}"
+export QT_QPA_PLATFORM=offscreen
+
+# Whatever a cancelled run left of its clusters is removed before and after.
+ctl="$build/core/ctl/kafdesk-ctl"
+clusters="$build/test-clusters"
+down_test_clusters() {
+    [ -x "$ctl" ] || return 0
+    for name in $(KAFDESK_CLUSTERS_DIR="$clusters" $norandom "$ctl" cluster list 2>/dev/null); do
+        KAFDESK_CLUSTERS_DIR="$clusters" $norandom "$ctl" cluster down --name "$name" --quiet || true
+    done
+}
+down_test_clusters
+trap down_test_clusters EXIT
+
+step "threading tests under TSan (none runs past $test_minutes min)"
+tests_started=$(date +%s)
+status=0
+# shellcheck disable=SC2086 # $norandom is a command line or none
+$norandom ctest --test-dir "$build" -R "$tests" -j"$jobs" --output-on-failure \
+    --stop-time "$(date -d "+$test_minutes min" +%H:%M:%S)" || status=$?
+tests_seconds=$(($(date +%s) - tests_started))
+reports=0
+for f in "$reports_dir"/reports.*; do
+    [ -e "$f" ] || continue
+    reports=$((reports + 1))
+    echo "---- $f"
+    cat "$f"
+done
+
+echo "ci-tsan: build ${build_seconds} s, tests ${tests_seconds} s, total $(($(date +%s) - started)) s," \
+    "processes with ThreadSanitizer reports: $reports"
+[ "$status" -eq 0 ] && [ "$reports" -eq 0 ] || { echo "ci-tsan: FAILED" >&2; exit 1; }
+echo "ci-tsan: all passed"
