@@ -7,7 +7,7 @@
 #   scripts/ci-asan.sh
 # Environment: KAFDESK_ASAN_BUILD_DIR (default build/asan), KAFDESK_ASAN_JOBS (default 2),
 # KAFDESK_ASAN_TEST_MINUTES (default 40: no test starts after that), KAFDESK_FUZZ_SECONDS
-# (default 30 per fuzzer).
+# (default 30 per fuzzer), KAFDESK_ASAN_SUITES (default "unit integration": the test labels to run).
 # Left out: GUI tests (the asan preset builds no GUI), and tests that kill, pause or stop brokers
 # of clusters of their own (those needing the private_clusters fixture, and label fault): the
 # fault and drill suites run in the ordinary CI build, where their timing means something.
@@ -19,6 +19,7 @@ build=${KAFDESK_ASAN_BUILD_DIR:-build/asan}
 jobs=${KAFDESK_ASAN_JOBS:-2}
 test_minutes=${KAFDESK_ASAN_TEST_MINUTES:-40}
 fuzz_seconds=${KAFDESK_FUZZ_SECONDS:-30}
+suites=${KAFDESK_ASAN_SUITES:-unit integration}
 
 # clang-14 and its sanitizer and libFuzzer runtimes, installed as scripts/setup.sh installs.
 scripts/install-packages.sh clang-14 libclang-rt-14-dev
@@ -36,14 +37,15 @@ cmake --preset asan -B "$build" -DKAFDESK_FUZZ_SECONDS="$fuzz_seconds" $launcher
 # The tests to run, and the targets they need, from ctest's own view of the tests: labels unit
 # or integration, not gui, fault or benchmark, and not needing the private_clusters fixture.
 ninja -C "$build" -t targets all >"$build/ci-asan-targets.txt"
-selection=$(ctest --test-dir "$build" --show-only=json-v1 | /usr/bin/python3 -c '
+selection=$(ctest --test-dir "$build" --show-only=json-v1 | KAFDESK_ASAN_SUITES="$suites" /usr/bin/python3 -c '
 import json, os, sys
 build = os.path.realpath(sys.argv[1])
+suites = set(os.environ["KAFDESK_ASAN_SUITES"].split())
 names, targets = [], {"kafdesk-ctl"}
 for t in json.load(sys.stdin)["tests"]:
     props = {p["name"]: p["value"] for p in t.get("properties", [])}
     labels = set(props.get("LABELS", []))
-    if not labels & {"unit", "integration"} or labels & {"gui", "fault", "benchmark", "fuzz"}:
+    if not labels & suites or labels & {"gui", "fault", "benchmark", "fuzz"}:
         continue
     if "private_clusters" in props.get("FIXTURES_REQUIRED", []):
         continue
