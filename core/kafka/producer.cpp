@@ -107,7 +107,10 @@ void onDelivery(rd_kafka_t *, const rd_kafka_message_t *message, void *opaque)
     rd_kafka_timestamp_type_t type = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
     report.timestampMs = rd_kafka_message_timestamp(message, &type);
     if (message->err) {
-        report.error = deliveryError(message->err, QString::fromUtf8(rd_kafka_message_errstr(message)));
+        // Not rd_kafka_message_errstr(): on a delivery report it returns the message's own value,
+        // which has no terminating NUL (librdkafka says it must not be used with the producer;
+        // ASan caught the overread).
+        report.error = deliveryError(message->err, QString::fromUtf8(rd_kafka_err2str(message->err)));
     } else {
         report.offset = message->offset >= 0 ? message->offset : -1;
     }
