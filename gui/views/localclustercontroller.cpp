@@ -86,14 +86,12 @@ void LocalClusterController::start()
     auto startedByUs = m_startedByUs;
     auto clientConfig = m_clientConfig;
     const int newClusterBrokers = m_newClusterBrokers;
-    const bool secure = m_secureNewCluster;
     // Attaching to a cluster that already runs does not make it ours to stop at quit.
-    auto operation = [startedByUs, clientConfig, newClusterBrokers, secure](LocalCluster &c) -> Result<ClusterState> {
+    auto operation = [startedByUs, clientConfig, newClusterBrokers](LocalCluster &c) -> Result<ClusterState> {
         LocalCluster::StartOptions options;
         bool allRunning = false;
         if (!c.exists()) {
             options.brokers = newClusterBrokers;
-            options.secure = secure;
         } else if (auto seen = c.observe(); seen) {
             allRunning = std::all_of(seen->cbegin(), seen->cend(),
                                      [](const NodeObservation &o) { return o.status == NodeStatus::Running; });

@@ -37,9 +37,6 @@ public:
     bool isCancellable() const;
     QString busyTitle() const;
     bool startedByUs() const { return *m_startedByUs; }
-    // A cluster this controller creates is secure (SASL_SSL, SCRAM users, ACLs); an existing one
-    // keeps what it was created with.
-    void setSecureNewCluster(bool secure) { m_secureNewCluster = secure; }
     // The librdkafka settings that reach the cluster last started or attached to (bootstrap.servers
     // and, on a secure cluster, its admin's SASL_SSL settings), read by the start job off the GUI
     // thread; empty before the first start.
@@ -82,7 +79,6 @@ private:
     int m_newClusterBrokers;
     QPointer<LocalClusterJob> m_job;
     std::shared_ptr<bool> m_startedByUs = std::make_shared<bool>(false);
-    bool m_secureNewCluster = false;
     std::shared_ptr<QMap<QString, QString>> m_clientConfig = std::make_shared<QMap<QString, QString>>();
 };
 
