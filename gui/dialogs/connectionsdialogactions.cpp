@@ -64,6 +64,11 @@ TestOutcome runConnectionTest(ConnectionSettings settings, bool local, const QSt
         if (!state)
             return {false, state.error().message, state.error().detail};
         settings = ConnectionSettings::forBootstrap(state->bootstrapServers(), localName);
+        // A secured cluster is tested as the window connects to it: as its admin, over SASL_SSL.
+        const auto config = cluster.clientConfig();
+        if (!config)
+            return {false, config.error().message, config.error().detail};
+        settings.clientConfig = config.value();
         clusterId = state->clusterId;
     }
     const auto ops = ClusterOperations::connect(settings);

@@ -8,6 +8,7 @@
 #include "views/mainwindow.h"
 
 #include "dialogs/topicdialogs.h"
+#include "local/localclusterprofile.h"
 #include "profiles/profilestore.h"
 #include "settings.h"
 #include "views/brokerspage.h"
@@ -18,6 +19,7 @@
 #include "views/producepage.h"
 #include "views/localclustercontroller.h"
 #include "views/localclusterpage.h"
+#include "views/localprofilekeeper.h"
 #include "views/overviewpage.h"
 #include "views/statuspage.h"
 #include "views/topicdetailpage.h"
@@ -48,6 +50,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     , m_profiles(m_options.profilesFile.isEmpty() ? new ProfileStore(this) : new ProfileStore(m_options.profilesFile, this))
     , m_local(new LocalClusterController(m_options.localClusterName, m_options.clustersRoot, m_options.newClusterBrokers,
                                          this))
+    , m_localProfile(new LocalProfileKeeper(m_profiles, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kafdesk"));
@@ -77,9 +80,32 @@ MainWindow::MainWindow(Options options, QWidget *parent)
         const QString name = state.name == QLatin1String("local") ? tr("Local cluster")
                                                                    : tr("Local cluster %1").arg(state.name);
         ConnectionSettings settings = ConnectionSettings::forBootstrap(state.bootstrapServers(), name);
-        if (state.secure && !m_local->clientConfig().isEmpty()) // the admin's settings, from the start job
-            settings.clientConfig = m_local->clientConfig();
-        attachSession(settings, QColor(), true);
+        if (!state.secure) {
+            m_localProfile->forget(state.name);
+            attachSession(settings, QColor(), true);
+            return;
+        }
+        // A secured cluster is reached through its profile, the password kept in the keychain. The
+        // admin's settings from the start job are the fallback when there is no keychain.
+        settings.clientConfig = m_local->clientConfig();
+        auto profile = localclusterprofile::fromClientConfig(state.name, settings.clientConfig);
+        if (!profile) {
+            m_log->warning(profile.error().message, profile.error().detail);
+            attachSession(settings, QColor(), true);
+            return;
+        }
+        m_localProfile->keep(profile.value(), settings);
+    });
+    connect(m_localProfile, &LocalProfileKeeper::ready, this,
+            [this](const ConnectionSettings &settings) { attachSession(settings, QColor(), true); });
+    connect(m_localProfile, &LocalProfileKeeper::keychainFailed, this, [this](const Error &e) {
+        m_log->warning(tr("The secured local cluster's password is not in the keychain (%1); the window connects "
+                          "with the password kept in the cluster's own directory.")
+                           .arg(e.message));
+    });
+    connect(m_localProfile, &LocalProfileKeeper::forgetFailed, this, [this](const Error &e) {
+        m_log->warning(tr("The profile of the secured local cluster, now plaintext, could not be removed: %1")
+                           .arg(e.message));
     });
     connect(m_local, &LocalClusterController::stopped, this, [this] {
         if (m_sessionIsLocal)

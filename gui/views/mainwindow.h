@@ -23,6 +23,7 @@ class GroupsPage;
 class AclsPage;
 class LocalClusterController;
 class LocalClusterPage;
+class LocalProfileKeeper;
 class MessageBanner;
 class MessageLog;
 class MessageLogView;
@@ -113,6 +114,7 @@ private:
     MessageLog *m_log;
     ProfileStore *m_profiles;
     LocalClusterController *m_local;
+    LocalProfileKeeper *m_localProfile;
     QPointer<ClusterSession> m_session;
     bool m_sessionIsLocal = false;
     ClusterState m_localState;

@@ -12,6 +12,7 @@
 #include "views/grouplabpage.h"
 #include "views/localclustercontroller.h"
 #include "views/localclusterpage.h"
+#include "views/localprofilekeeper.h"
 #include "views/mainwindow.h"
 #include "views/producepage.h"
 #include "views/statuspage.h"
@@ -63,6 +64,7 @@ void MainWindow::showConnections()
 
 void MainWindow::attachSession(const ConnectionSettings &connection, const QColor &colour, bool local)
 {
+    m_localProfile->cancel(); // whatever the window connects to now, it is not a pending one
     ClusterSession::retire(m_session);
     m_sessionIsLocal = local;
     m_session = new ClusterSession(connection, this);
@@ -87,6 +89,7 @@ void MainWindow::attachSession(const ConnectionSettings &connection, const QColo
 
 void MainWindow::disconnectFromCluster()
 {
+    m_localProfile->cancel();
     if (!m_session)
         return;
     ClusterSession::retire(m_session);
