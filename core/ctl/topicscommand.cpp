@@ -199,15 +199,32 @@ int printTopic(ClusterOperations &ops, const ClusterSnapshot &snap, const QStrin
 
 } // namespace
 
+namespace {
+
+QString describeUsage()
+{
+    return QStringLiteral("Usage: kafdesk-ctl describe (--bootstrap B | --local NAME | --profile NAME) [--json]\n\n"
+                          "The cluster's brokers (alive or down) and a summary of its topics and partitions\n"
+                          "(under-replicated, offline); with --json, the whole snapshot: every topic and\n"
+                          "partition with its leader, replicas and ISR.\n\n")
+        + connectionUsage();
+}
+
+} // namespace
+
 int runDescribeCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     ConnectionOptions connection;
     connection.addTo(parser);
+    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
+        out() << describeUsage();
+        return ExitOk;
+    }
     if (!parser.parse(QStringList{QStringLiteral("kafdesk-ctl")} + arguments))
-        return reportUsage(parser.errorText() + QLatin1Char('.'), connectionUsage());
+        return reportUsage(parser.errorText() + QLatin1Char('.'), describeUsage());
     if (!parser.positionalArguments().isEmpty())
-        return reportUsage(QStringLiteral("describe takes no arguments."), connectionUsage());
+        return reportUsage(QStringLiteral("describe takes no arguments."), describeUsage());
     int code = 0;
     auto ops = connectFromOptions(parser, connection, &code, Probe::Skip);
     if (!ops)
