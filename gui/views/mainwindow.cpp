@@ -24,6 +24,8 @@
 #include "views/statuspage.h"
 #include "views/topicdetailpage.h"
 #include "views/topicspage.h"
+#include "views/welcomepage.h"
+#include "widgets/appicon.h"
 #include "widgets/connectionbadge.h"
 #include "widgets/messagebanner.h"
 #include "widgets/messagelog.h"
@@ -54,6 +56,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kafdesk"));
+    setWindowIcon(appicon::plain());
     buildCentre();
     buildActions();
     buildStatusBar();
@@ -137,7 +140,10 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     showStatusForNoSession();
     updateStatusBar();
     updateActions();
-    if (m_options.openLocalCluster)
+    if (!m_options.openProfile.isEmpty())
+        QMetaObject::invokeMethod(
+            this, [this] { openProfile(m_options.openProfile); }, Qt::QueuedConnection);
+    else if (m_options.openLocalCluster)
         QMetaObject::invokeMethod(this, &MainWindow::connectLocalCluster, Qt::QueuedConnection);
 }
 
@@ -168,6 +174,15 @@ void MainWindow::buildCentre()
     m_localPage = new LocalClusterPage(m_local, m_stack);
     connect(m_local, &LocalClusterController::actionPerformed, m_history, &ReplicationHistory::addMarker);
     m_stack->addWidget(m_statusPage);
+    m_welcome = new WelcomePage(m_stack);
+    m_welcome->setBrokerCount(m_options.newClusterBrokers);
+    m_welcome->setProfileNames(m_profiles->profileNames());
+    m_stack->addWidget(m_welcome);
+    connect(m_profiles, &ProfileStore::profilesChanged, m_welcome,
+            [this] { m_welcome->setProfileNames(m_profiles->profileNames()); });
+    connect(m_welcome, &WelcomePage::startLocalRequested, this, &MainWindow::connectLocalCluster);
+    connect(m_welcome, &WelcomePage::connectRequested, this, &MainWindow::showConnections);
+    connect(m_welcome, &WelcomePage::profileRequested, this, &MainWindow::openProfile);
     for (ClusterPage *p : pages()) {
         // Each page scrolls when the window is smaller than it would like: one wide page must not
         // set the whole window's minimum size.

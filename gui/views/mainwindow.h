@@ -40,6 +40,7 @@ class TimelinePage;
 class DrillPage;
 class ReplicationHistory;
 class TopicsPage;
+class WelcomePage;
 struct ConnectionRequest;
 
 // The console: a navigation tree (the cluster → Overview, Brokers, Topics, Consumer groups, and
@@ -55,6 +56,7 @@ public:
         bool openLocalCluster = false;
         int newClusterBrokers = 3; // nodes of a local cluster that does not exist yet
         QString profilesFile;      // empty: the application's settings (tests give a file)
+        QString openProfile;       // a saved profile to connect to at once (kafdesk --profile NAME)
     };
 
     explicit MainWindow(Options options, QWidget *parent = nullptr);
@@ -67,6 +69,7 @@ public:
     ClusterPage *page(NavigationTree::Page page) const;
     QWidget *currentPage() const;
     StatusPage *statusPage() const { return m_statusPage; }
+    WelcomePage *welcomePage() const { return m_welcome; }
     MessageBanner *banner() const { return m_banner; }
     ReplicationHistory *replicationHistory() const { return m_history; }
     // The status bar's texts, in order (connection, brokers, under-replicated, offline).
@@ -86,6 +89,9 @@ public Q_SLOTS:
     void openConsume(const QString &topic);
     void openGroupLab(const QString &topic);
     void showPage(kafdesk::NavigationTree::Page page);
+    // Connects to a saved profile as the Connections dialog does (its secrets from the keychain,
+    // or asked for there); an unknown name opens the dialog with an error in the log.
+    void openProfile(const QString &name);
 
 Q_SIGNALS:
     void snapshotShown(const kafdesk::ClusterSnapshotPtr &snapshot);
@@ -128,6 +134,7 @@ private:
     NavigationTree *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;
     StatusPage *m_statusPage = nullptr;
+    WelcomePage *m_welcome = nullptr;
     OverviewPage *m_overview = nullptr;
     BrokersPage *m_brokers = nullptr;
     TopicsPage *m_topics = nullptr;

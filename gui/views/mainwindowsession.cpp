@@ -18,6 +18,8 @@
 #include "views/statuspage.h"
 #include "views/topicdetailpage.h"
 #include "views/topicspage.h"
+#include "views/welcomepage.h"
+#include "widgets/appicon.h"
 #include "widgets/connectionbadge.h"
 #include "widgets/messagelog.h"
 
@@ -62,6 +64,22 @@ void MainWindow::showConnections()
     m_connections->activateWindow();
 }
 
+void MainWindow::openProfile(const QString &name)
+{
+    showConnections();
+    if (!m_profiles->contains(name)) {
+        const QStringList names = m_profiles->profileNames();
+        m_log->error(failure(tr("There is no connection profile named \u201c%1\u201d.").arg(name),
+                             names.isEmpty() ? tr("No profile is saved yet.")
+                                             : tr("Saved profiles: %1").arg(names.join(QStringLiteral(", ")))));
+        return;
+    }
+    // The dialog reads the secrets from the keychain (or asks for a password it has none for),
+    // connects and closes: the same path as choosing the profile there.
+    m_connections->selectProfile(name);
+    m_connections->connectSelected();
+}
+
 void MainWindow::attachSession(const ConnectionSettings &connection, const QColor &colour, bool local)
 {
     m_localProfile->cancel(); // whatever the window connects to now, it is not a pending one
@@ -79,6 +97,8 @@ void MainWindow::attachSession(const ConnectionSettings &connection, const QColo
     m_navigation->setCluster(connection.name, local);
     m_badge->setConnection(connection.name, colour, connection.readOnly);
     setWindowTitle(tr("%1 — Kafdesk").arg(connection.name));
+    // The taskbar tells the windows of different clusters apart by the profile's colour.
+    setWindowIcon(appicon::withBadge(colour));
     m_statusPage->showProgress(tr("Connecting to %1…").arg(connection.name), false);
     m_statusPage->setProgressText(connection.clientConfig.value(QStringLiteral("bootstrap.servers")));
     showInStack(m_statusPage);
@@ -101,6 +121,7 @@ void MainWindow::disconnectFromCluster()
     m_navigation->setCluster({}, false);
     m_badge->clear();
     setWindowTitle(tr("Kafdesk"));
+    setWindowIcon(appicon::plain());
     showStatusForNoSession();
     updateStatusBar();
     updateActions();
@@ -110,11 +131,7 @@ void MainWindow::showStatusForNoSession()
 {
     if (m_local->isBusy())
         return;
-    m_statusPage->showMessage(tr("No cluster is open"),
-                              tr("Start the bundled local cluster (real Apache Kafka brokers on this computer) to try "
-                                 "things safely, or connect to a cluster of your own."),
-                              tr("Open Local Cluster"), tr("Connections…"));
-    showInStack(m_statusPage);
+    showInStack(m_welcome);
 }
 
 void MainWindow::refresh()

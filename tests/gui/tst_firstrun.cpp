@@ -10,9 +10,11 @@
 #include "views/partitionmapview.h"
 #include "views/topicdetailpage.h"
 #include "views/topicspage.h"
+#include "views/welcomepage.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCommandLinkButton>
 #include <QDialog>
 #include <QDir>
 #include <QLineEdit>
@@ -26,28 +28,6 @@
 using namespace kafdesk;
 using namespace kafdesk::test;
 
-namespace {
-
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    p.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    p.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    p.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
-    p.setColor(QPalette::ToolTipText, QColor(0xe8, 0xe8, 0xe8));
-    return p;
-}
-
-} // namespace
 
 class TestFirstRun : public QObject {
     Q_OBJECT
@@ -61,20 +41,24 @@ private Q_SLOTS:
         MainWindow::Options options;
         options.localClusterName = own.name();
         options.clustersRoot = clustersDir();
-        options.openLocalCluster = true; // what a first run does (no saved connection)
         options.newClusterBrokers = 3;
         options.profilesFile = QDir::tempPath() + QStringLiteral("/kafdesk-tst-firstrun-profiles.ini");
         MainWindow window(options);
         window.resize(1180, 760);
         window.show();
 
-        // Start: the window creates and starts the bundled cluster by itself, then shows the overview.
+        // A first start opens on the welcome page; click 1: Start a local cluster, once the page
+        // has found Java and the broker jars. The window creates and starts the bundled cluster,
+        // then shows the overview.
+        QCOMPARE(window.currentPage(), window.welcomePage());
+        QTRY_VERIFY_WITH_TIMEOUT(window.welcomePage()->startButton()->isEnabled(), 30000);
+        window.welcomePage()->startButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(window.isConnected(), 150000);
         QTRY_COMPARE_WITH_TIMEOUT(window.statusTexts().value(1), QStringLiteral("3 of 3 brokers alive"), 60000);
         QCOMPARE(window.currentPage(), window.page(NavigationTree::Page::Overview));
         const QString bootstrap = own.cluster().state()->bootstrapServers();
 
-        // Click 1: New Topic. Type a name, set 6 partitions and replication 3; click 2: Create.
+        // Click 2: New Topic. Type a name, set 6 partitions and replication 3; click 3: Create.
         QAction *newTopic = window.findChild<QAction *>(QStringLiteral("actionNewTopic"));
         QVERIFY(newTopic && newTopic->isEnabled());
         newTopic->trigger();
@@ -97,7 +81,7 @@ private Q_SLOTS:
             return r.exitCode == 0 && r.out.count(QStringLiteral("partition ")) == 6;
         }, std::chrono::seconds(30)) >= 0);
 
-        // Click 3: Topics in the tree; click 4: open "orders" (a double click / Enter).
+        // Click 4: Topics in the tree; click 5: open "orders" (a double click / Enter).
         window.navigation()->select(NavigationTree::Page::Topics);
         auto *topics = qobject_cast<TopicsPage *>(window.currentPage());
         QVERIFY(topics);
@@ -108,7 +92,7 @@ private Q_SLOTS:
         QVERIFY(detail);
         QCOMPARE(detail->topic(), QStringLiteral("orders"));
 
-        // Click 5: the Partition Map tab.
+        // Click 6: the Partition Map tab.
         QTabBar *tabBar = detail->tabs()->tabBar();
         QTest::mouseClick(tabBar, Qt::LeftButton, {}, tabBar->tabRect(TopicDetailPage::MapTab).center());
         QCOMPARE(detail->currentTab(), TopicDetailPage::MapTab);
