@@ -20,8 +20,9 @@ cd "$here"
 packages="cmake ninja-build g++ pkg-config qt6-base-dev qt6-tools-dev qt6-svg-dev libqcustomplot-dev
   librdkafka-dev qtkeychain-qt6-dev libsecret-1-0 dbus gnome-keyring kcat fonts-dejavu-core xvfb xauth
   openjdk-17-jre-headless maven python3-confluent-kafka openssl"
-# The sanitizer and fuzzer builds of the test run only.
-if [ "$mode" = test ]; then packages="$packages clang-14 libclang-rt-14-dev"; fi
+# The sanitizer and fuzzer builds, and the desktop entry's and AppStream file's validators, of
+# the test run only.
+if [ "$mode" = test ]; then packages="$packages clang-14 libclang-rt-14-dev desktop-file-utils appstream"; fi
 # shellcheck disable=SC2086 # one word a package
 scripts/install-packages.sh $packages
 
