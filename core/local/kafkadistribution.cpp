@@ -2,6 +2,7 @@
 
 #include "kafdesk_build_config.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,6 +16,12 @@ bool isExecutableFile(const QString &path)
 {
     const QFileInfo info(path);
     return info.isFile() && info.isExecutable();
+}
+
+QString programDir()
+{
+    // Without an application object, the program counts as a build tree's.
+    return QCoreApplication::instance() ? QCoreApplication::applicationDirPath() : QString();
 }
 
 QString envPath(const char *name)
@@ -45,19 +52,44 @@ QString KafkaDistribution::userCacheDir()
            + kafkaVersion();
 }
 
+bool KafkaDistribution::isInstalledBinDir(const QString &binDir)
+{
+    return QFileInfo(binDir).fileName() == QLatin1String("bin");
+}
+
 QStringList KafkaDistribution::jarSearchPath()
 {
-    QStringList dirs;
+    return jarSearchPath(programDir());
+}
+
+QStringList KafkaDistribution::jarSearchPath(const QString &binDir)
+{
     if (const QString env = envPath("KAFDESK_KAFKA_JARS"); !env.isEmpty())
         return {env}; // an explicit choice is the only one tried, so a wrong one is reported as such
-    if (const QString built = QStringLiteral(KAFDESK_KAFKA_JARS_DIR); !built.isEmpty())
+    QStringList dirs;
+    const bool installed = isInstalledBinDir(binDir);
+    if (const QString built = QStringLiteral(KAFDESK_KAFKA_JARS_DIR); !built.isEmpty() && !installed)
         dirs << built;
-    dirs << QStringLiteral("/usr/share/kafdesk/kafka") << userCacheDir();
+    if (installed) {
+        // cmake --install into another prefix (/usr/local, /opt/kafdesk) keeps the jars beside it.
+        const QString besideBinary = QDir::cleanPath(binDir + QStringLiteral("/../share/kafdesk/kafka"));
+        if (besideBinary != packagedJarsDir())
+            dirs << besideBinary;
+    }
+    dirs << packagedJarsDir() << userCacheDir();
     return dirs;
 }
 
 QString KafkaDistribution::fetchHint()
 {
+    return fetchHint(isInstalledBinDir(programDir()));
+}
+
+QString KafkaDistribution::fetchHint(bool installed)
+{
+    if (installed)
+        return QStringLiteral("Install them with `sudo apt install kafdesk-kafka`, or point KAFDESK_KAFKA_JARS at a "
+                              "directory that holds them.");
     return QStringLiteral("Fetch them with `scripts/fetch-kafka-jars.sh` from the Kafdesk source tree (Maven resolves "
                           "packaging/kafka/pom.xml into %1), or point KAFDESK_KAFKA_JARS at a directory that holds them.")
         .arg(userCacheDir());
@@ -123,15 +155,20 @@ Result<QString> KafkaDistribution::findJava()
 
 Result<QString> KafkaDistribution::findJars()
 {
+    return findJars(jarSearchPath());
+}
+
+Result<QString> KafkaDistribution::findJars(const QStringList &searchPath)
+{
     QStringList problems;
-    for (const QString &dir : jarSearchPath()) {
+    for (const QString &dir : searchPath) {
         const Status s = checkJarsDir(dir);
         if (s.ok())
             return QDir(dir).absolutePath();
         if (QDir(dir).exists())
             problems << s.error().message;
     }
-    const QString looked = jarSearchPath().join(QStringLiteral(", "));
+    const QString looked = searchPath.join(QStringLiteral(", "));
     QString message = QStringLiteral("The Apache Kafka %1 broker jars were not found (looked in %2).")
                           .arg(kafkaVersion(), looked);
     if (!problems.isEmpty())

@@ -20,14 +20,27 @@ struct KafkaDistribution {
     static QString manifestName() { return QStringLiteral("kafdesk-jars.txt"); }
     // The versioned per-user cache, for example ~/.cache/kafdesk/kafka-4.1.2.
     static QString userCacheDir();
-    // Candidate jar directories in the order they are tried.
+    // Where the kafdesk-kafka package puts the jars.
+    static QString packagedJarsDir() { return QStringLiteral("/usr/share/kafdesk/kafka"); }
+    // Whether a program in binDir runs installed (from a prefix's bin/, as the packages put it)
+    // rather than from a build tree.
+    static bool isInstalledBinDir(const QString &binDir);
+    // Candidate jar directories in the order they are tried, for this program or for one in binDir:
+    // $KAFDESK_KAFKA_JARS alone when set; else the build-time KAFDESK_KAFKA_JARS_DIR (build trees
+    // only: an installed program must not prefer a path of the machine that built it), the
+    // installed jars (<prefix>/share/kafdesk/kafka, then /usr/share/kafdesk/kafka), the user cache.
     static QStringList jarSearchPath();
-    // How to fetch the jars, in one sentence with the command.
+    static QStringList jarSearchPath(const QString &binDir);
+    // How to get the jars, in one sentence with the command: the package for an installed program,
+    // the fetch script for a build tree's.
     static QString fetchHint();
+    static QString fetchHint(bool installed);
 
     static Status checkJarsDir(const QString &dir);
     static Result<QString> findJava();
+    // The first complete jar directory of jarSearchPath() (or of searchPath).
     static Result<QString> findJars();
+    static Result<QString> findJars(const QStringList &searchPath);
     static Result<KafkaDistribution> locate();
 };
 
