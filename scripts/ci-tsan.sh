@@ -2,9 +2,12 @@
 # CI's ThreadSanitizer run (clang-14, CMake preset "tsan"): builds kafdesk-ctl and the tests that
 # exercise Kafdesk's own threads (nothing else), and runs them against the bundled cluster that
 # the tests' own fixture starts and removes. The tests are the tsan test preset's name filter in
-# CMakePresets.json (one place: `ctest --preset tsan` runs the same). Any ThreadSanitizer report
-# fails its test (halt_on_error, exit code 66) and so this script; what is suppressed, and why,
-# is in tests/sanitizers/tsan.supp.
+# CMakePresets.json (one place). Any ThreadSanitizer report fails its test (halt_on_error, exit
+# code 66) and so this script; what is suppressed, and why, is in tests/sanitizers/tsan.supp.
+# The tests run under two helpers this script builds from tests/sanitizers/ (each says why):
+# nopidfd (Qt's QProcess must not fork with CLONE_PIDFD|CLONE_VM under clang-14's TSan) and
+# tsanhandoffs (librdkafka's C11 threads and locks, and the hand-over of Qt's queued calls, made
+# visible to TSan); `ctest --preset tsan` alone crashes without them on a kernel with pidfds.
 #   scripts/ci-tsan.sh
 # Environment: KAFDESK_TSAN_BUILD_DIR (default build/tsan), KAFDESK_TSAN_JOBS (default 2),
 # KAFDESK_TSAN_TEST_MINUTES (default 30: no test runs past that), KAFDESK_TSAN_EXTRA_OPTIONS
@@ -52,24 +55,38 @@ step "build kafdesk-ctl and $(echo "$targets" | wc -w) test executables: $target
 build_started=$(date +%s)
 # shellcheck disable=SC2086 # one word a target
 cmake --build "$build" -j"$jobs" --target kafdesk-ctl $targets
+# Two helpers of tests/sanitizers/ that the tests run with (each file says why): nopidfd, under
+# which ctest runs (Qt's QProcess then forks in a way TSan handles), and tsanhandoffs, preloaded into
+# every process ctest starts (librdkafka's C11 threads and locks then go through TSan's pthread
+# interceptors, and QMetaObject::invokeMethod's hand-over gets TSan's acquire/release edges).
+mkdir -p "$build/tsan-tools"
+tools=$(cd "$build/tsan-tools" && pwd)
+cc -O2 -Wall -Wextra -Werror -o "$tools/nopidfd" tests/sanitizers/nopidfd.c
+cc -O2 -Wall -Wextra -Werror -shared -fPIC -o "$tools/libtsanhandoffs.so" tests/sanitizers/tsanhandoffs.c
 build_seconds=$(($(date +%s) - build_started))
 
 # For every process the tests start (kafdesk-ctl included), as the tsan test preset sets them,
 # plus log_path: each process that reports writes reports.<pid> there, so a report in a child
 # (a kafdesk-ctl a test expects to fail, say) is seen too.
-reports_dir="$build/tsan-reports"
-rm -rf "$reports_dir"
-mkdir -p "$reports_dir"
+# (Absolute: ctest runs each test in its own directory.)
+rm -rf "$build/tsan-reports"
+mkdir -p "$build/tsan-reports"
+reports_dir=$(cd "$build/tsan-reports" && pwd)
 export TSAN_OPTIONS="suppressions=$here/tests/sanitizers/tsan.supp:halt_on_error=1:second_deadlock_stack=1:ignore_noninstrumented_modules=1:log_path=$reports_dir/reports ${KAFDESK_TSAN_EXTRA_OPTIONS:-}"
 export QT_QPA_PLATFORM=offscreen
 
 # Whatever a cancelled run left of its clusters is removed before and after.
+# Every TSan-built process of this script runs this way (kafdesk-ctl here, ctest and so the tests).
+under_tsan() {
+    # shellcheck disable=SC2086 # $norandom is a command line or none
+    env LD_PRELOAD="$tools/libtsanhandoffs.so" $norandom "$tools/nopidfd" "$@"
+}
 ctl="$build/core/ctl/kafdesk-ctl"
 clusters="$build/test-clusters"
 down_test_clusters() {
     [ -x "$ctl" ] || return 0
-    for name in $(KAFDESK_CLUSTERS_DIR="$clusters" $norandom "$ctl" cluster list 2>/dev/null); do
-        KAFDESK_CLUSTERS_DIR="$clusters" $norandom "$ctl" cluster down --name "$name" --quiet || true
+    for name in $(under_tsan env KAFDESK_CLUSTERS_DIR="$clusters" "$ctl" cluster list 2>/dev/null); do
+        under_tsan env KAFDESK_CLUSTERS_DIR="$clusters" "$ctl" cluster down --name "$name" --quiet || true
     done
 }
 down_test_clusters
@@ -78,8 +95,7 @@ trap down_test_clusters EXIT
 step "threading tests under TSan (none runs past $test_minutes min)"
 tests_started=$(date +%s)
 status=0
-# shellcheck disable=SC2086 # $norandom is a command line or none
-$norandom ctest --test-dir "$build" -R "$tests" -j"$jobs" --output-on-failure \
+under_tsan ctest --test-dir "$build" -R "$tests" -j"$jobs" --output-on-failure \
     --stop-time "$(date -d "+$test_minutes min" +%H:%M:%S)" || status=$?
 tests_seconds=$(($(date +%s) - tests_started))
 reports=0

@@ -62,7 +62,7 @@ echo "Test suite took $(($(date +%s) - started)) s"
 # The same code under the sanitizers (each script builds its own tree and bounds its own time):
 # ASan+UBSan over the unit and integration tests plus a bounded fuzz run, TSan over the threading
 # tests; then the Debian packages, built, linted, installed, run and removed.
-for stage in ci-asan ci-package; do
+for stage in ci-asan ci-tsan ci-package; do
     if [ -x "scripts/$stage.sh" ]; then
         stage_started=$(date +%s)
         "scripts/$stage.sh"
