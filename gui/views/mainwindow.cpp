@@ -4,6 +4,7 @@
 #include "views/clustermappage.h"
 #include "views/aclspage.h"
 #include "views/drillpage.h"
+#include "views/lessonspage.h"
 #include "views/timelinepage.h"
 #include "views/mainwindow.h"
 
@@ -171,6 +172,8 @@ void MainWindow::buildCentre()
     m_clusterMap = new ClusterMapPage(m_stack);
     m_timeline = new TimelinePage(m_history, m_stack);
     m_drill = new DrillPage(m_history, m_stack);
+    m_lessons = new LessonsPage(m_stack);
+    connect(m_lessons, &LessonsPage::pageRequested, this, &MainWindow::showPage);
     m_localPage = new LocalClusterPage(m_local, m_stack);
     connect(m_local, &LocalClusterController::actionPerformed, m_history, &ReplicationHistory::addMarker);
     m_stack->addWidget(m_statusPage);
@@ -182,6 +185,10 @@ void MainWindow::buildCentre()
             [this] { m_welcome->setProfileNames(m_profiles->profileNames()); });
     connect(m_welcome, &WelcomePage::startLocalRequested, this, &MainWindow::connectLocalCluster);
     connect(m_welcome, &WelcomePage::connectRequested, this, &MainWindow::showConnections);
+    connect(m_welcome, &WelcomePage::lessonsRequested, this, [this] {
+        m_lessonsOnConnect = true;
+        connectLocalCluster();
+    });
     connect(m_welcome, &WelcomePage::profileRequested, this, &MainWindow::openProfile);
     for (ClusterPage *p : pages()) {
         // Each page scrolls when the window is smaller than it would like: one wide page must not
@@ -247,7 +254,7 @@ void MainWindow::showInStack(QWidget *page)
 QList<ClusterPage *> MainWindow::pages() const
 {
     return {m_overview, m_brokers, m_topics, m_topicDetail, m_groups, m_groupDetail,
-            m_produce, m_consume, m_groupLab, m_clusterMap, m_timeline, m_drill, m_localPage, m_acls};
+            m_produce, m_consume, m_groupLab, m_clusterMap, m_timeline, m_drill, m_localPage, m_acls, m_lessons};
 }
 
 ClusterPage *MainWindow::page(NavigationTree::Page page) const
@@ -267,6 +274,7 @@ ClusterPage *MainWindow::page(NavigationTree::Page page) const
     case NavigationTree::Page::Drill: return m_drill;
     case NavigationTree::Page::LocalCluster: return m_localPage;
     case NavigationTree::Page::Acls: return m_acls;
+    case NavigationTree::Page::Lessons: return m_lessons;
     case NavigationTree::Page::None: break;
     }
     return nullptr;

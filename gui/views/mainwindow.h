@@ -38,6 +38,7 @@ class GroupLabPage;
 class ClusterMapPage;
 class TimelinePage;
 class DrillPage;
+class LessonsPage;
 class ReplicationHistory;
 class TopicsPage;
 class WelcomePage;
@@ -148,6 +149,7 @@ private:
     ClusterMapPage *m_clusterMap = nullptr;
     TimelinePage *m_timeline = nullptr;
     DrillPage *m_drill = nullptr;
+    LessonsPage *m_lessons = nullptr;
     LocalClusterPage *m_localPage = nullptr;
     ReplicationHistory *m_history = nullptr;
 
@@ -165,6 +167,7 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_keepRunningAction = nullptr;
 
+    bool m_lessonsOnConnect = false; // the welcome page's lessons: shown once connected
     bool m_closing = false;
     bool m_readyToClose = false;
 };

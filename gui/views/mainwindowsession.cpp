@@ -8,6 +8,7 @@
 #include "cluster/replicationhistory.h"
 #include "views/consumepage.h"
 #include "views/drillpage.h"
+#include "views/lessonspage.h"
 #include "views/groupdetailpage.h"
 #include "views/grouplabpage.h"
 #include "views/localclustercontroller.h"
@@ -27,6 +28,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QStackedWidget>
+
+#include <utility>
 
 namespace kafdesk {
 
@@ -88,6 +91,7 @@ void MainWindow::attachSession(const ConnectionSettings &connection, const QColo
     m_session = new ClusterSession(connection, this);
     m_history->clear();
     m_drill->setLocalCluster(local ? m_local->clusterName() : QString(), m_local->clustersRoot());
+    m_lessons->setLocalCluster(local ? m_local->clusterName() : QString(), m_local->clustersRoot());
     updatePollInterval();
     connect(m_session, &ClusterSession::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::onStateChanged);
@@ -209,7 +213,9 @@ void MainWindow::onSnapshot(const ClusterSnapshotPtr &snapshot)
         p->showSnapshot(snapshot);
     m_navigation->showCounts(*snapshot);
     if (first) {
-        const auto which = m_navigation->currentPage();
+        auto which = m_navigation->currentPage();
+        if (std::exchange(m_lessonsOnConnect, false))
+            which = NavigationTree::Page::Lessons;
         showPage(which == NavigationTree::Page::None ? NavigationTree::Page::Overview : which);
     }
     updateStatusBar();
@@ -295,7 +301,7 @@ void MainWindow::updatePollInterval()
         return;
     static const QSet<NavigationTree::Page> watching{NavigationTree::Page::TopicDetail, NavigationTree::Page::PartitionMap,
                                                      NavigationTree::Page::Timeline, NavigationTree::Page::Drill,
-                                                     NavigationTree::Page::LocalCluster};
+                                                     NavigationTree::Page::LocalCluster, NavigationTree::Page::Lessons};
     bool watched = false;
     for (NavigationTree::Page which : watching)
         watched = watched || (page(which) && page(which) == currentPage());

@@ -67,6 +67,7 @@ void NavigationTree::setCluster(const QString &name, bool local)
     addEntry(m_root, Page::PartitionMap, tr("Partition map"));
     addEntry(m_root, Page::Timeline, tr("Replication timeline"));
     addEntry(m_root, Page::Drill, tr("Failure drill"));
+    addEntry(m_root, Page::Lessons, tr("Lessons"));
     if (local)
         addEntry(m_root, Page::LocalCluster, tr("Local cluster"));
     expandAll();

@@ -11,7 +11,7 @@ struct ClusterSnapshot;
 class NavigationTree : public QTreeWidget {
     Q_OBJECT
 public:
-    enum class Page { None, Overview, Brokers, Topics, TopicDetail, Groups, GroupDetail, Produce, Consume, GroupLab, PartitionMap, Timeline, Drill, LocalCluster, Acls };
+    enum class Page { None, Overview, Brokers, Topics, TopicDetail, Groups, GroupDetail, Produce, Consume, GroupLab, PartitionMap, Timeline, Drill, LocalCluster, Acls, Lessons };
     Q_ENUM(Page)
 
     explicit NavigationTree(QWidget *parent = nullptr);

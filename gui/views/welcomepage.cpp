@@ -73,6 +73,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     : QWidget(parent)
     , m_start(new QCommandLinkButton(this))
     , m_connect(new QCommandLinkButton(this))
+    , m_lessons(new QCommandLinkButton(this))
     , m_problem(new QLabel(this))
     , m_problemIcon(new QLabel(this))
     , m_checkAgain(new QPushButton(tr("Check Again"), this))
@@ -102,6 +103,11 @@ WelcomePage::WelcomePage(QWidget *parent)
                                "things, and to stop or kill a broker and watch what Kafka does."));
     m_start->setEnabled(false); // until the check has found Java and the jars
     setBrokerCount(m_brokers);
+    m_lessons->setObjectName(QStringLiteral("welcomeLessons"));
+    m_lessons->setText(tr("Learn Kafka with guided lessons"));
+    m_lessons->setDescription(tr("Partitions, keys, consumer groups, leaders and failover: do each step on the "
+                                 "local cluster and see what Kafka does."));
+    m_lessons->setEnabled(false); // the lessons run on the local cluster, like Start
     m_connect->setObjectName(QStringLiteral("welcomeConnect"));
     m_connect->setText(tr("Connect to a cluster"));
     m_connect->setDescription(tr("Open a saved connection or add one: bootstrap servers, TLS and SASL, with "
@@ -141,6 +147,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     startLayout->setContentsMargins(6, 6, 6, 6);
     startLayout->addWidget(m_start);
     startLayout->addLayout(problemRow);
+    startLayout->addWidget(m_lessons);
     auto *connectCard = new Card(this);
     auto *connectLayout = new QVBoxLayout(connectCard);
     connectLayout->setContentsMargins(6, 6, 6, 6);
@@ -172,6 +179,7 @@ WelcomePage::WelcomePage(QWidget *parent)
 
     connect(m_start, &QCommandLinkButton::clicked, this, &WelcomePage::startLocalRequested);
     connect(m_connect, &QCommandLinkButton::clicked, this, &WelcomePage::connectRequested);
+    connect(m_lessons, &QCommandLinkButton::clicked, this, &WelcomePage::lessonsRequested);
     connect(m_checkAgain, &QPushButton::clicked, this, &WelcomePage::recheck);
     connect(&m_watcher, &QFutureWatcher<LocalPrerequisites>::finished, this, [this] {
         m_checking = false;
@@ -313,6 +321,9 @@ void WelcomePage::updateStartButton()
     m_start->setEnabled(m_found.ok());
     m_start->setToolTip(m_found.ok() ? tr("Start the bundled cluster, or open it if it runs already")
                                      : m_problems.join(QLatin1Char(' ')));
+    m_lessons->setEnabled(m_found.ok());
+    m_lessons->setToolTip(m_found.ok() ? tr("Start the bundled cluster and open the lessons")
+                                       : m_problems.join(QLatin1Char(' ')));
 }
 
 } // namespace kafdesk

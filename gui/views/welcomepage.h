@@ -50,6 +50,7 @@ public:
     QStringList problems() const;
     QCommandLinkButton *startButton() const { return m_start; }
     QCommandLinkButton *connectButton() const { return m_connect; }
+    QCommandLinkButton *lessonsButton() const { return m_lessons; }
 
     // What is missing, one sentence for Java and one for the jars, each with the command that
     // installs it; rich text puts the commands in a fixed-width font.
@@ -59,6 +60,8 @@ public:
 
 Q_SIGNALS:
     void startLocalRequested();
+    // The local cluster, then the guided lessons on it.
+    void lessonsRequested();
     void connectRequested();
     void profileRequested(const QString &name);
     void checked(const kafdesk::LocalPrerequisites &found);
@@ -74,6 +77,7 @@ private:
 
     QCommandLinkButton *m_start;
     QCommandLinkButton *m_connect;
+    QCommandLinkButton *m_lessons;
     QLabel *m_problem;
     QLabel *m_problemIcon;
     QPushButton *m_checkAgain;

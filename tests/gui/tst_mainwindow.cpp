@@ -99,14 +99,14 @@ private Q_SLOTS:
         // The tree: the cluster and its views, Local cluster included (the bundled one).
         NavigationTree *tree = window.navigation();
         QCOMPARE(tree->topLevelItemCount(), 1);
-        QCOMPARE(tree->topLevelItem(0)->childCount(), 12);
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 13);
         QCOMPARE(window.currentPage(), window.page(NavigationTree::Page::Overview));
         for (const auto which : {NavigationTree::Page::Brokers, NavigationTree::Page::Topics,
                                  NavigationTree::Page::Groups, NavigationTree::Page::Acls, NavigationTree::Page::Produce,
                                  NavigationTree::Page::Consume, NavigationTree::Page::GroupLab,
                                  NavigationTree::Page::PartitionMap, NavigationTree::Page::Timeline,
-                                 NavigationTree::Page::Drill, NavigationTree::Page::LocalCluster,
-                                 NavigationTree::Page::Overview}) {
+                                 NavigationTree::Page::Drill, NavigationTree::Page::Lessons,
+                                 NavigationTree::Page::LocalCluster, NavigationTree::Page::Overview}) {
             tree->select(which);
             QCOMPARE(window.currentPage(), window.page(which));
         }
