@@ -1,6 +1,5 @@
 #include "lessons/lessonengine.h"
 
-#include "drill/failuredrill.h"
 #include "messages/grouplab.h"
 
 #include <QTimer>
@@ -232,6 +231,7 @@ void LessonEngine::startDrill(const Lesson &lesson, int index)
         if (!report)
             return finishStep(lesson, index, report.error());
         m_lastDrill = std::make_shared<DrillReport>(report.value());
+        Q_EMIT drillReported(report.value());
         const DrillPartitionReport &t = report->total;
         finishStep(lesson, index, tr("The drill sent %1 messages, %2 acknowledged, read back %3 (%4 lost, %5 duplicated).")
                                       .arg(t.sent).arg(t.acknowledged).arg(t.consumed).arg(t.lost).arg(t.duplicated));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "admin/clusteroperations.h"
+#include "drill/failuredrill.h"
 #include "lessons/lesson.h"
 #include "lessons/lessoncontext.h"
 
@@ -13,9 +14,7 @@
 
 namespace kafdesk {
 
-class FailureDrill;
 class GroupLab;
-struct DrillReport;
 
 // Runs lessons' steps and checks. The blocking ones (topics, producing, consuming, killing nodes,
 // the quorum's status) run one after another on a worker thread of the engine's own, with clients
@@ -47,6 +46,8 @@ Q_SIGNALS:
     void stepStarted(const QString &lessonId, int index);
     void stepFinished(const QString &lessonId, int index, bool ok, const QString &text);
     void checkFinished(const QString &lessonId, bool passed, const QString &text);
+    // A drill step's whole report (the failure drill page can show it).
+    void drillReported(const kafdesk::DrillReport &report);
 
 private:
     void post(std::function<void(LessonContext &)> work);

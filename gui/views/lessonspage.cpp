@@ -154,6 +154,7 @@ LessonsPage::LessonsPage(QWidget *parent)
     });
     connect(m_engine, &LessonEngine::stepFinished, this, &LessonsPage::onStepFinished);
     connect(m_engine, &LessonEngine::checkFinished, this, &LessonsPage::onCheckFinished);
+    connect(m_engine, &LessonEngine::drillReported, this, &LessonsPage::drillReported);
     connect(m_checkButton, &QPushButton::clicked, this, [this] {
         if (const Lesson *lesson = current(); lesson && m_engine->runCheck(*lesson))
             m_outcome->setText(tr("Checking…"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "drill/failuredrill.h"
 #include "lessons/lesson.h"
 #include "views/clusterpage.h"
 #include "views/navigationtree.h"
@@ -48,6 +49,8 @@ public:
 Q_SIGNALS:
     // "Show me" on a page without a topic or group (the window shows it).
     void pageRequested(kafdesk::NavigationTree::Page page);
+    // A lesson's drill ended: its report, for the failure drill page.
+    void drillReported(const kafdesk::DrillReport &report);
 
 private:
     void showLesson(int row);

@@ -174,6 +174,11 @@ void MainWindow::buildCentre()
     m_drill = new DrillPage(m_history, m_stack);
     m_lessons = new LessonsPage(m_stack);
     connect(m_lessons, &LessonsPage::pageRequested, this, &MainWindow::showPage);
+    // "Open the failure drill" shows the lesson's drill report, unless a drill of its own runs.
+    connect(m_lessons, &LessonsPage::drillReported, this, [this](const DrillReport &report) {
+        if (m_drill->state() != DrillPage::State::Running)
+            m_drill->showReport(report);
+    });
     m_localPage = new LocalClusterPage(m_local, m_stack);
     connect(m_local, &LocalClusterController::actionPerformed, m_history, &ReplicationHistory::addMarker);
     m_stack->addWidget(m_statusPage);

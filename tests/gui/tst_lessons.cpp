@@ -7,6 +7,7 @@
 #include "settings.h"
 #include "support/screenshot.h"
 #include "support/testsupport.h"
+#include "views/drillpage.h"
 #include "views/lessonspage.h"
 #include "views/mainwindow.h"
 #include "views/welcomepage.h"
@@ -199,6 +200,12 @@ void TestLessons::everyLessonEndToEnd()
         QVERIFY2(seePage > 0 && page->showMeButton()->isVisible(), qPrintable(lesson.id));
         page->showMeButton()->click();
         QTRY_COMPARE(window.navigation()->currentPage(), NavigationTree::Page(seePage));
+        if (lesson.id == QLatin1String("idempotence")) { // the drill page shows the lesson's report
+            auto *drill = qobject_cast<DrillPage *>(window.currentPage());
+            QVERIFY(drill);
+            QCOMPARE(drill->state(), DrillPage::State::Report);
+            saveScreenshot(window, QStringLiteral("lessons-idempotence-drill-report.png"));
+        }
         window.showPage(NavigationTree::Page::Lessons);
         QCOMPARE(window.currentPage(), page);
     }
