@@ -44,4 +44,10 @@ const SettingValue<int> &savedConnectionCount()
     return v;
 }
 
+const SettingValue<QStringList> &completedLessons()
+{
+    static const SettingValue<QStringList> v(QStringLiteral("lessons/completed"), QStringList());
+    return v;
+}
+
 } // namespace kafdesk::settings

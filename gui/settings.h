@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 namespace kafdesk {
 
@@ -34,6 +35,8 @@ const SettingValue<int> &metadataIntervalMs();
 const SettingValue<int> &replicationIntervalMs();
 // How many saved connection profiles there are; none means a first run.
 const SettingValue<int> &savedConnectionCount();
+// The guided lessons whose check has passed (their ids): ticked in the list, next time too.
+const SettingValue<QStringList> &completedLessons();
 
 } // namespace settings
 } // namespace kafdesk

@@ -2,6 +2,7 @@
 
 #include "cluster/clustersession.h"
 #include "lessons/lessonengine.h"
+#include "settings.h"
 #include "widgets/messagelog.h"
 
 #include <QFontDatabase>
@@ -141,10 +142,11 @@ LessonsPage::LessonsPage(QWidget *parent)
     } else {
         m_disabled->setText(loaded.error().fullText());
     }
+    const QStringList completed = settings::completedLessons().get();
     for (int i = 0; i < m_lessons.size(); ++i) {
         auto *item = new QListWidgetItem(m_list);
-        item->setData(Qt::UserRole, m_lessons.at(i).id);
-        markLesson(i, false);
+        item->setData(LessonIdRole, m_lessons.at(i).id);
+        markLesson(i, completed.contains(m_lessons.at(i).id));
     }
     connect(m_list, &QListWidget::currentRowChanged, this, &LessonsPage::showLesson);
     connect(m_engine, &LessonEngine::stepStarted, this, [this](const QString &id, int index) {
@@ -341,10 +343,14 @@ void LessonsPage::markLesson(int row, bool passed)
     QListWidgetItem *item = m_list->item(row);
     if (!item || row >= m_lessons.size())
         return;
-    if (passed)
-        item->setData(Qt::UserRole + 1, true);
-    const bool done = item->data(Qt::UserRole + 1).toBool();
-    // Numbered, and ticked once its check passed in this session (an empty icon keeps the others aligned).
+    if (passed && !item->data(CompletedRole).toBool()) {
+        item->setData(CompletedRole, true);
+        QStringList completed = settings::completedLessons().get();
+        if (!completed.contains(m_lessons.at(row).id))
+            settings::completedLessons().set(completed << m_lessons.at(row).id);
+    }
+    const bool done = item->data(CompletedRole).toBool();
+    // Numbered, and ticked once its check has passed (an empty icon keeps the others aligned).
     item->setText(QStringLiteral("%1. %2").arg(row + 1).arg(lessonText(m_lessons.at(row).title)));
     item->setIcon(done ? doneIcon(m_list->palette()) : QIcon(blankPixmap()));
 }

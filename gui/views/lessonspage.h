@@ -22,6 +22,9 @@ class LessonEngine;
 class LessonsPage : public ClusterPage {
     Q_OBJECT
 public:
+    // The lesson list's items: the lesson's id, and whether its check has passed (ever).
+    enum ItemRole { LessonIdRole = Qt::UserRole, CompletedRole };
+
     explicit LessonsPage(QWidget *parent = nullptr);
     ~LessonsPage() override;
 

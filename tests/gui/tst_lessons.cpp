@@ -30,6 +30,17 @@ private Q_SLOTS:
     void initTestCase() { settings::keepLocalClusterRunning().set(true); } // OwnCluster takes it down
     void cleanupTestCase() { GroupLab::waitForAllMembers(30000); }
 
+    void aPassedLessonStaysTicked()
+    {
+        settings::completedLessons().set({QStringLiteral("keys-partitions")});
+        LessonsPage page;
+        QVERIFY(!page.lessonList()->item(0)->data(LessonsPage::CompletedRole).toBool());
+        QCOMPARE(page.lessonList()->item(1)->data(LessonsPage::LessonIdRole).toString(), QStringLiteral("keys-partitions"));
+        QVERIFY(page.lessonList()->item(1)->data(LessonsPage::CompletedRole).toBool());
+        QVERIFY(!page.lessonList()->item(1)->icon().isNull());
+        settings::completedLessons().set({});
+    }
+
     void withoutAClusterTheStepsSayWhy()
     {
         LessonsPage page;
@@ -132,6 +143,7 @@ private:
 void TestLessons::everyLessonEndToEnd()
 {
     OwnCluster own(QStringLiteral("lessons"));
+    settings::completedLessons().set({});
     MainWindow::Options options;
     options.localClusterName = own.name();
     options.clustersRoot = clustersDir();
@@ -209,6 +221,15 @@ void TestLessons::everyLessonEndToEnd()
         window.showPage(NavigationTree::Page::Lessons);
         QCOMPARE(window.currentPage(), page);
     }
+
+    // Each passed check is remembered (the list ticks it next time too).
+    QStringList completed = settings::completedLessons().get();
+    completed.sort();
+    QStringList all;
+    for (const Lesson &lesson : page->lessons())
+        all << lesson.id;
+    all.sort();
+    QCOMPARE(completed, all);
 
     // A lesson runs again from a clean state: its topic is removed and made anew.
     page->selectLesson(QStringLiteral("keys-partitions"));
