@@ -30,6 +30,8 @@ QMap<QString, QString> failoverConfig(QMap<QString, QString> config)
 // How long the producer may take to settle every message after the last send: its
 // message.timeout.ms (30 s, the Producer's default) and a margin for a loaded machine.
 constexpr qint64 flushLimitMs = 45000;
+// How long the second read (readBack) may take to reach every partition's end.
+constexpr qint64 readBackLimitMs = 60000;
 // New producers after a fatal error, at most.
 constexpr int maxRenewals = 10;
 
@@ -247,6 +249,52 @@ void DrillRun::consumeLoop(QMap<int, qint64> startOffsets)
         tickProgress();
     }
     m_consumerDone = true;
+}
+
+std::optional<std::vector<std::vector<qint64>>> DrillRun::readBack(const QMap<int, qint64> &startOffsets)
+{
+    const int partitions = m_partitions;
+    QMap<QString, QString> config = failoverConfig(m_config.connection.clientConfig);
+    config.insert(QStringLiteral("client.id"), QStringLiteral("kafdesk-drill-verifier"));
+    auto created = Consumer::create(config, m_config.topic, QString());
+    if (!created || !created.value()->assign(startOffsets))
+        return std::nullopt;
+    Consumer &consumer = *created.value();
+    std::vector<std::vector<qint64>> seqs(static_cast<size_t>(partitions));
+    std::vector<qint64> position(static_cast<size_t>(partitions), 0);
+    for (auto it = startOffsets.cbegin(); it != startOffsets.cend(); ++it)
+        if (it.key() >= 0 && it.key() < partitions)
+            position[static_cast<size_t>(it.key())] = std::max<qint64>(0, it.value());
+    const auto atEnd = [&] {
+        for (auto it = m_targets.cbegin(); it != m_targets.cend(); ++it)
+            if (it.key() >= 0 && it.key() < partitions && position[static_cast<size_t>(it.key())] < it.value())
+                return false;
+        return true;
+    };
+    const qint64 deadline = m_clock.elapsed() + readBackLimitMs;
+    QList<ConsumerEvent> events;
+    while (!atEnd()) {
+        if (m_cancel || m_clock.elapsed() > deadline)
+            return std::nullopt;
+        MessageBatch batch;
+        events.clear();
+        consumer.poll(batch, 2000, 100, {}, events);
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            const int p = batch.partition(i);
+            if (p < 0 || p >= partitions || batch.offset(i) < position[static_cast<size_t>(p)])
+                continue; // outside the topic's partitions, or a fetch repeated
+            position[static_cast<size_t>(p)] = batch.offset(i) + 1;
+            int valuePartition = -1;
+            qint64 seq = -1;
+            if (parseDrillValue(m_runId, batch.value(i), &valuePartition, &seq) && valuePartition == p)
+                seqs[static_cast<size_t>(p)].push_back(seq);
+        }
+        for (const ConsumerEvent &e : events)
+            if (e.kind == ConsumerEvent::Kind::EndOfPartition && e.partition >= 0 && e.partition < partitions)
+                position[static_cast<size_t>(e.partition)] = std::max(position[static_cast<size_t>(e.partition)], e.offset);
+    }
+    consumer.close();
+    return seqs;
 }
 
 } // namespace kafdesk

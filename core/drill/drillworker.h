@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <thread>
 
 namespace kafdesk {
@@ -44,6 +45,10 @@ private:
     void runSchedule(DrillReport &report, ClusterOperations &ops);
     void produceLoop();
     void consumeLoop(QMap<int, qint64> startOffsets);
+    // A second read of every partition from `startOffsets` to m_targets with a fresh consumer, once
+    // producing and the live consumer are done: each partition's seqs in log order. Empty when it
+    // could not reach every end.
+    std::optional<std::vector<std::vector<qint64>>> readBack(const QMap<int, qint64> &startOffsets);
     Result<QMap<int, qint64>> endOffsets(ClusterOperations &ops);
 
     // Sleeps up to `ms` in small steps; false as soon as the drill is asked to stop.
