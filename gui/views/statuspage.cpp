@@ -1,5 +1,7 @@
 #include "views/statuspage.h"
 
+#include "widgets/centredcolumn.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -45,13 +47,7 @@ StatusPage::StatusPage(QWidget *parent)
     buttons->addWidget(m_secondary);
     buttons->addWidget(m_cancel);
     buttons->addStretch();
-    // Wrapped labels in a column up to 640 px wide, centred: a label centred by the layout
-    // itself would get its one-line minimum width and be cut off.
-    auto *column = new QWidget(this);
-    column->setMaximumWidth(640);
-    column->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    auto *columnLayout = new QVBoxLayout(column);
-    columnLayout->setContentsMargins(0, 0, 0, 0);
+    QVBoxLayout *columnLayout = addCentredColumn(this, 640);
     columnLayout->addWidget(m_icon);
     columnLayout->addWidget(m_title);
     columnLayout->addWidget(m_progress, 0, Qt::AlignHCenter);
@@ -59,14 +55,6 @@ StatusPage::StatusPage(QWidget *parent)
     columnLayout->addSpacing(8);
     columnLayout->addLayout(buttons);
     m_icon->setAlignment(Qt::AlignCenter);
-    auto *row = new QHBoxLayout;
-    row->addStretch(1);
-    row->addWidget(column, 4);
-    row->addStretch(1);
-    auto *layout = new QVBoxLayout(this);
-    layout->addStretch(2);
-    layout->addLayout(row);
-    layout->addStretch(3);
 
     connect(m_primary, &QPushButton::clicked, this, &StatusPage::primaryClicked);
     connect(m_secondary, &QPushButton::clicked, this, &StatusPage::secondaryClicked);

@@ -2,6 +2,7 @@
 
 #include "local/kafkadistribution.h"
 #include "widgets/appicon.h"
+#include "widgets/centredcolumn.h"
 
 #include <QCommandLinkButton>
 #include <QHBoxLayout>
@@ -155,11 +156,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     connectLayout->addLayout(profilesBox);
 
     // A centred column, as on the status page: wrapped labels get the column's width.
-    auto *column = new QWidget(this);
-    column->setMaximumWidth(600);
-    column->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    auto *columnLayout = new QVBoxLayout(column);
-    columnLayout->setContentsMargins(0, 0, 0, 0);
+    QVBoxLayout *columnLayout = addCentredColumn(this, 600);
     columnLayout->addWidget(icon);
     columnLayout->addSpacing(8);
     columnLayout->addWidget(heading);
@@ -168,14 +165,6 @@ WelcomePage::WelcomePage(QWidget *parent)
     columnLayout->addWidget(startCard);
     columnLayout->addSpacing(12);
     columnLayout->addWidget(connectCard);
-    auto *row = new QHBoxLayout;
-    row->addStretch(1);
-    row->addWidget(column, 4);
-    row->addStretch(1);
-    auto *layout = new QVBoxLayout(this);
-    layout->addStretch(2);
-    layout->addLayout(row);
-    layout->addStretch(3);
 
     connect(m_start, &QCommandLinkButton::clicked, this, &WelcomePage::startLocalRequested);
     connect(m_connect, &QCommandLinkButton::clicked, this, &WelcomePage::connectRequested);
