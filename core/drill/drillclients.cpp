@@ -35,6 +35,35 @@ constexpr qint64 readBackLimitMs = 60000;
 // New producers after a fatal error, at most.
 constexpr int maxRenewals = 10;
 
+// Where reading is in each partition of the drill's topic: the next offset to read.
+class ReadPositions {
+public:
+    ReadPositions(int partitions, const QMap<int, qint64> &startOffsets) : m_next(static_cast<size_t>(partitions), 0)
+    {
+        for (auto it = startOffsets.cbegin(); it != startOffsets.cend(); ++it)
+            if (contains(it.key()))
+                m_next[static_cast<size_t>(it.key())] = std::max<qint64>(0, it.value());
+    }
+    bool contains(int partition) const { return partition >= 0 && static_cast<size_t>(partition) < m_next.size(); }
+    qint64 &next(int partition) { return m_next[static_cast<size_t>(partition)]; }
+    // An end-of-partition event: everything before `offset` is read.
+    void reachedEnd(int partition, qint64 offset)
+    {
+        if (contains(partition))
+            next(partition) = std::max(next(partition), offset);
+    }
+    bool reached(const QMap<int, qint64> &targets) const
+    {
+        for (auto it = targets.cbegin(); it != targets.cend(); ++it)
+            if (contains(it.key()) && m_next[static_cast<size_t>(it.key())] < it.value())
+                return false;
+        return true;
+    }
+
+private:
+    std::vector<qint64> m_next;
+};
+
 } // namespace
 
 void DrillRun::produceLoop()
@@ -191,22 +220,12 @@ void DrillRun::consumeLoop(QMap<int, qint64> startOffsets)
         m_consumerDone = true;
         return;
     }
-    // Where reading is: the next offset per partition.
-    std::vector<qint64> position(static_cast<size_t>(partitions), 0);
-    for (auto it = startOffsets.cbegin(); it != startOffsets.cend(); ++it)
-        if (it.key() >= 0 && it.key() < partitions)
-            position[static_cast<size_t>(it.key())] = std::max<qint64>(0, it.value());
-    const auto reachedTargets = [&] {
-        for (auto it = m_targets.cbegin(); it != m_targets.cend(); ++it)
-            if (it.key() >= 0 && it.key() < partitions && position[static_cast<size_t>(it.key())] < it.value())
-                return false;
-        return true;
-    };
+    ReadPositions position(partitions, startOffsets);
 
     QList<ConsumerEvent> events;
     while (!m_cancel) {
         if (m_targetsSet) {
-            if (reachedTargets()) {
+            if (position.reached(m_targets)) {
                 m_drainedToEnd = true;
                 break;
             }
@@ -222,7 +241,7 @@ void DrillRun::consumeLoop(QMap<int, qint64> startOffsets)
             const int p = batch.partition(i);
             if (p < 0 || p >= partitions)
                 continue;
-            auto &pos = position[static_cast<size_t>(p)];
+            qint64 &pos = position.next(p);
             // An offset below the position was read already: the consumer fetched it again (after
             // a leader change, e.g. an offset reset on a new leader whose high watermark lagged).
             // That is no copy in the log, so it is counted apart, not as a duplicate.
@@ -241,8 +260,8 @@ void DrillRun::consumeLoop(QMap<int, qint64> startOffsets)
             ++m_consumed;
         }
         for (const ConsumerEvent &e : events) {
-            if (e.kind == ConsumerEvent::Kind::EndOfPartition && e.partition >= 0 && e.partition < partitions)
-                position[static_cast<size_t>(e.partition)] = std::max(position[static_cast<size_t>(e.partition)], e.offset);
+            if (e.kind == ConsumerEvent::Kind::EndOfPartition)
+                position.reachedEnd(e.partition, e.offset);
             else if (e.kind == ConsumerEvent::Kind::Fatal && m_consumerNotes.size() < 3)
                 m_consumerNotes << tr("The consumer met an error: %1").arg(e.error.fullText());
         }
@@ -261,19 +280,10 @@ std::optional<std::vector<std::vector<qint64>>> DrillRun::readBack(const QMap<in
         return std::nullopt;
     Consumer &consumer = *created.value();
     std::vector<std::vector<qint64>> seqs(static_cast<size_t>(partitions));
-    std::vector<qint64> position(static_cast<size_t>(partitions), 0);
-    for (auto it = startOffsets.cbegin(); it != startOffsets.cend(); ++it)
-        if (it.key() >= 0 && it.key() < partitions)
-            position[static_cast<size_t>(it.key())] = std::max<qint64>(0, it.value());
-    const auto atEnd = [&] {
-        for (auto it = m_targets.cbegin(); it != m_targets.cend(); ++it)
-            if (it.key() >= 0 && it.key() < partitions && position[static_cast<size_t>(it.key())] < it.value())
-                return false;
-        return true;
-    };
+    ReadPositions position(partitions, startOffsets);
     const qint64 deadline = m_clock.elapsed() + readBackLimitMs;
     QList<ConsumerEvent> events;
-    while (!atEnd()) {
+    while (!position.reached(m_targets)) {
         if (m_cancel || m_clock.elapsed() > deadline)
             return std::nullopt;
         MessageBatch batch;
@@ -281,17 +291,17 @@ std::optional<std::vector<std::vector<qint64>>> DrillRun::readBack(const QMap<in
         consumer.poll(batch, 2000, 100, {}, events);
         for (qsizetype i = 0; i < batch.size(); ++i) {
             const int p = batch.partition(i);
-            if (p < 0 || p >= partitions || batch.offset(i) < position[static_cast<size_t>(p)])
+            if (!position.contains(p) || batch.offset(i) < position.next(p))
                 continue; // outside the topic's partitions, or a fetch repeated
-            position[static_cast<size_t>(p)] = batch.offset(i) + 1;
+            position.next(p) = batch.offset(i) + 1;
             int valuePartition = -1;
             qint64 seq = -1;
             if (parseDrillValue(m_runId, batch.value(i), &valuePartition, &seq) && valuePartition == p)
                 seqs[static_cast<size_t>(p)].push_back(seq);
         }
         for (const ConsumerEvent &e : events)
-            if (e.kind == ConsumerEvent::Kind::EndOfPartition && e.partition >= 0 && e.partition < partitions)
-                position[static_cast<size_t>(e.partition)] = std::max(position[static_cast<size_t>(e.partition)], e.offset);
+            if (e.kind == ConsumerEvent::Kind::EndOfPartition)
+                position.reachedEnd(e.partition, e.offset);
     }
     consumer.close();
     return seqs;
